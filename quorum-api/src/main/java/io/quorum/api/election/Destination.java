@@ -1,0 +1,29 @@
+package io.quorum.api.election;
+
+import java.util.Objects;
+
+/** Where a core sends a message: to a peer by id, or back along the route a message came in on. */
+public sealed interface Destination {
+
+    /** To server {@code sid} through {@code endpoint}; the driver finds its address in the view. */
+    record ToPeer(long sid, Endpoint endpoint) implements Destination {
+        public ToPeer {
+            Objects.requireNonNull(endpoint, "endpoint is null");
+        }
+    }
+
+    /** Back to whoever sent a message, along the same route. */
+    record Reply(Source source) implements Destination {
+        public Reply {
+            Objects.requireNonNull(source, "source is null");
+        }
+    }
+
+    static Destination peer(long sid, Endpoint endpoint) {
+        return new ToPeer(sid, endpoint);
+    }
+
+    static Destination replyTo(Source source) {
+        return new Reply(source);
+    }
+}

@@ -1,0 +1,27 @@
+package io.quorum.api.election;
+
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * An election algorithm, found through {@link java.util.ServiceLoader}. A jar that depends on
+ * quorum-api alone and lists its provider in
+ * {@code META-INF/services/io.quorum.api.election.ElectionProvider} can be selected with
+ * {@code electionAlg=<name>} in zoo.cfg.
+ */
+public interface ElectionProvider {
+
+    /** The name {@code electionAlg=} selects it by: lower case letters, digits and dashes. */
+    String name();
+
+    /** ZooKeeper's {@code electionAlg} number for the historic algorithms; empty for plugins. */
+    default OptionalInt legacyId() {
+        return OptionalInt.empty();
+    }
+
+    /** The sockets the runtime must open for this algorithm. */
+    Set<Endpoint> endpoints();
+
+    /** A new core for one peer. Called once per peer start; the core lives as long as the peer. */
+    ElectionCore newCore(ElectionContext context);
+}

@@ -1,0 +1,33 @@
+package io.quorum.api.election;
+
+import io.quorum.api.ServerState;
+import io.quorum.api.Vote;
+
+/**
+ * The only way a core acts on the world. The driver records each call and carries it out after
+ * the core's method returns, in call order, so a core never re-enters itself and the simulator
+ * can replay every effect exactly.
+ */
+public interface Outbox {
+
+    /** Sends a payload. The driver copies nothing: the core must not touch the array afterwards. */
+    void send(Destination to, byte[] payload);
+
+    /** Asks for {@link ElectionCore#onTimer} at {@code deadlineNanos} (the driver's clock); re-setting a key moves it. */
+    void setTimer(TimerKey key, long deadlineNanos);
+
+    /** Cancels a pending timer; cancelling one that is not pending does nothing. */
+    void cancelTimer(TimerKey key);
+
+    /**
+     * Ends the current round: this peer takes {@code role} under the leader of {@code vote}.
+     * Only valid while a round started by {@link ElectionCore#start} is open.
+     */
+    void decide(Vote vote, ServerState role);
+
+    /**
+     * A line for the trace: the runtime logs it with the peer's id, the simulator prints it in the
+     * run's trace. Cores use this instead of a logger.
+     */
+    void trace(String line);
+}
