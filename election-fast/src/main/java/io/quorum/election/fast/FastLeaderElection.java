@@ -1,0 +1,360 @@
+package io.quorum.election.fast;
+
+import io.quorum.api.LearnerType;
+import io.quorum.api.ServerState;
+import io.quorum.api.Vote;
+import io.quorum.api.Zxid;
+import io.quorum.api.election.Destination;
+import io.quorum.api.election.ElectionContext;
+import io.quorum.api.election.ElectionCore;
+import io.quorum.api.election.Endpoint;
+import io.quorum.api.election.Outbox;
+import io.quorum.api.election.Source;
+import io.quorum.api.election.TimerKey;
+import io.quorum.api.view.QuorumVerifier;
+import io.quorum.api.view.QuorumView;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+
+/**
+ * FastLeaderElection (electionAlg=3) as a deterministic core. It plays both halves of ZooKeeper's
+ * class: the election loop ({@code lookForLeader}, PROTOCOL.md 3.6) while a round is open, and
+ * the receiver's direct replies (3.7) in every state. Where 3.4.14 and 3.9.5 differ, it takes
+ * 3.9.5's behaviour, which fixed 3.4 bugs; each such place says so.
+ */
+public final class FastLeaderElection implements ElectionCore {
+    static final TimerKey NOTIFICATION_INTERVAL = new TimerKey("notification-interval");
+    static final TimerKey FINALIZE_WAIT = new TimerKey("finalize-wait");
+
+    private final long myId;
+    private final ElectionContext context;
+    private final QuorumView view;
+    private final QuorumVerifier verifier;
+    private final FastElectionSettings settings;
+    private final NotificationWriter writer;
+
+    private final Map<Long, Vote> recvset = new HashMap<>();
+    private final Map<Long, Vote> outOfElection = new HashMap<>();
+    /** Voters whose stream is known to be down; presumed up until the driver says otherwise. */
+    private final Set<Long> unreachable = new HashSet<>();
+    /** Notifications that arrived before the first round opened, as ZooKeeper's recvqueue keeps them. */
+    private final Queue<Received> early = new ArrayDeque<>();
+
+    private ServerState state = ServerState.LOOKING;
+    private boolean roundOpen;
+    private boolean finalizing;
+    private long logicalClock;
+    private Proposal initial;
+    private Proposal proposal;
+    private Vote currentVote;
+    private long notificationInterval;
+    private long malformed;
+
+    FastLeaderElection(ElectionContext context, FastElectionSettings settings) {
+        this.context = context;
+        this.myId = context.myId();
+        this.view = context.view();
+        this.verifier = view.verifier();
+        this.settings = settings;
+        this.writer = new NotificationWriter(ConfigString.render(view));
+        this.initial = initialProposal();
+        this.proposal = initial;
+        this.currentVote = proposal.asVote(0, ServerState.LOOKING);
+    }
+
+    /** Messages dropped because they did not parse. */
+    public long malformedCount() {
+        return malformed;
+    }
+
+    /** The current round (ZooKeeper's logical clock). */
+    public long logicalClock() {
+        return logicalClock;
+    }
+
+    @Override
+    public void start(long now, Outbox out) {
+        logicalClock++;
+        roundOpen = true;
+        finalizing = false;
+        state = ServerState.LOOKING;
+        recvset.clear();
+        outOfElection.clear();
+        initial = initialProposal();
+        proposal = initial;
+        notificationInterval = settings.minNotificationIntervalNanos();
+        out.trace("round " + logicalClock + ": propose " + describe(proposal));
+        broadcast(out);
+        out.setTimer(NOTIFICATION_INTERVAL, now + notificationInterval);
+        checkTermination(now, out);
+        replayEarly(now, out);
+    }
+
+    @Override
+    public void onMessage(Source from, ByteBuffer payload, long now, Outbox out) {
+        NotificationCodec.Decoded decoded = NotificationCodec.decode(payload);
+        if (decoded.notification() == null) {
+            malformed++;
+            out.trace("drop malformed notification from " + from.sid() + ": " + decoded.error());
+            return;
+        }
+        Notification n = decoded.notification();
+        if (!view.isVoter(from.sid())) {
+            // Non-voters (observers, unknown sids) get our vote whatever they sent (3.7).
+            reply(from, voteForNonVoters(), out);
+            return;
+        }
+        if (roundOpen) {
+            onNotificationWhileLooking(from, n, now, out);
+        } else if (state == ServerState.LOOKING) {
+            keepEarly(from, n);
+        } else if (n.state() == ServerState.LOOKING) {
+            reply(from, currentVote, out);
+        }
+    }
+
+    @Override
+    public void onTimer(TimerKey key, long now, Outbox out) {
+        if (!roundOpen) {
+            return;
+        }
+        if (key.equals(NOTIFICATION_INTERVAL)) {
+            broadcast(out);
+            notificationInterval = Math.min(2 * notificationInterval, settings.maxNotificationIntervalNanos());
+            out.setTimer(NOTIFICATION_INTERVAL, now + notificationInterval);
+            out.trace("no decision yet: re-sent proposal, next in " + notificationInterval / 1_000_000 + " ms");
+        } else if (key.equals(FINALIZE_WAIT) && finalizing) {
+            out.trace("finalize wait passed without a better vote");
+            decideProposal(out);
+        }
+    }
+
+    @Override
+    public void onLink(long sid, boolean up, long now, Outbox out) {
+        boolean changed = up ? unreachable.remove(sid) : view.isVoter(sid) && unreachable.add(sid);
+        if (changed && roundOpen && finalizing) {
+            // A voter that went away may be the only one the fast rule was still waiting for.
+            checkTermination(now, out);
+        }
+    }
+
+    @Override
+    public void onPeerState(ServerState newState, Vote vote, long now, Outbox out) {
+        state = newState;
+        currentVote = vote.withState(newState);
+        if (newState != ServerState.LOOKING && roundOpen) {
+            closeRound(out);
+        }
+    }
+
+    private void onNotificationWhileLooking(Source from, Notification n, long now, Outbox out) {
+        if (n.state() == ServerState.LOOKING && n.electionEpoch() < logicalClock) {
+            // The receiver thread's reply to a peer in an older round (3.7).
+            reply(from, proposal.asVote(logicalClock, ServerState.LOOKING), out);
+        }
+        if (finalizing && !absorbDuringFinalize(from.sid(), n, now, out)) {
+            return;
+        }
+        if (!view.isVoter(n.leader())) {
+            out.trace("ignore vote from " + from.sid() + " for non-voter " + n.leader());
+            return;
+        }
+        switch (n.state()) {
+            case LOOKING -> onLooking(from.sid(), n, now, out);
+            case FOLLOWING, LEADING -> onSettled(from.sid(), n, out);
+            case OBSERVING -> out.trace("ignore OBSERVING notification from " + from.sid());
+        }
+    }
+
+    /**
+     * During the finalize wait ZooKeeper consumes notifications that do not beat the proposal
+     * (3.6 step 5). Returns true when {@code n} is better, which ends the wait.
+     */
+    private boolean absorbDuringFinalize(long sid, Notification n, long now, Outbox out) {
+        if (VoteOrder.beats(verifier, Proposal.of(n), proposal)) {
+            finalizing = false;
+            out.cancelTimer(FINALIZE_WAIT);
+            out.trace("better vote from " + sid + " ends the finalize wait");
+            return true;
+        }
+        Vote vote = n.toVote();
+        if (settings.fastTermination() && n.state() == ServerState.LOOKING && n.electionEpoch() == logicalClock) {
+            // Not a ZooKeeper step: keep agreeing votes so the fast rule can end the wait early.
+            recvset.put(sid, vote);
+            checkTermination(now, out);
+        }
+        return false;
+    }
+
+    private void onLooking(long sid, Notification n, long now, Outbox out) {
+        if (n.zxid() == Zxid.NONE) {
+            // 3.9.5 ignores votes that carry no history.
+            return;
+        }
+        Proposal theirs = Proposal.of(n);
+        if (n.electionEpoch() > logicalClock) {
+            logicalClock = n.electionEpoch();
+            recvset.clear();
+            // Compare against our own initial vote, not the stale proposal (ZOOKEEPER-275/362).
+            proposal = VoteOrder.beats(verifier, theirs, initial) ? theirs : initial;
+            out.trace("round " + logicalClock + " from " + sid + ": propose " + describe(proposal));
+            broadcast(out);
+        } else if (n.electionEpoch() < logicalClock) {
+            return;
+        } else if (VoteOrder.beats(verifier, theirs, proposal)) {
+            proposal = theirs;
+            out.trace("adopt " + describe(proposal) + " from " + sid);
+            broadcast(out);
+        }
+        recvset.put(sid, n.toVote());
+        checkTermination(now, out);
+    }
+
+    /**
+     * A FOLLOWING or LEADING peer. In our round its vote counts with the others; in any round it
+     * may show an established leader this peer should join (3.6 step 7). Like 3.9.5,
+     * checkLeader looks at the same set the quorum came from.
+     */
+    private void onSettled(long sid, Notification n, Outbox out) {
+        Vote theirs = n.toVote();
+        if (n.electionEpoch() == logicalClock) {
+            recvset.put(sid, theirs);
+            if (settledQuorum(recvset, theirs)) {
+                decideFor(theirs, "a quorum in round " + logicalClock, out);
+                return;
+            }
+        }
+        outOfElection.put(sid, theirs);
+        if (settledQuorum(outOfElection, theirs)) {
+            logicalClock = n.electionEpoch();
+            decideFor(theirs, "the established leader", out);
+        }
+    }
+
+    private boolean settledQuorum(Map<Long, Vote> votes, Vote target) {
+        return VoteTally.hasQuorum(verifier, votes, target)
+                && VoteTally.leaderConfirmed(votes, target.leader(), target.electionEpoch(), myId, logicalClock);
+    }
+
+    private void checkTermination(long now, Outbox out) {
+        if (!roundOpen) {
+            return;
+        }
+        Vote target = proposal.asVote(logicalClock, ServerState.LOOKING);
+        if (!VoteTally.hasQuorum(verifier, recvset, target)) {
+            return;
+        }
+        if (settings.fastTermination() && everyReachableVoterAgrees(target)) {
+            out.trace("every reachable voter agrees");
+            decideProposal(out);
+        } else if (!finalizing) {
+            finalizing = true;
+            out.setTimer(FINALIZE_WAIT, now + settings.finalizeWaitNanos());
+            out.trace("quorum for " + proposal.leader() + ": waiting for a better vote");
+        }
+    }
+
+    /**
+     * The fast rule: every voter not known to be unreachable, this peer included, has voted for
+     * the proposal in this round. No better vote can still arrive from them, so waiting is moot.
+     */
+    private boolean everyReachableVoterAgrees(Vote target) {
+        for (long voter : view.votingMembers()) {
+            if (voter == myId || !unreachable.contains(voter)) {
+                Vote vote = recvset.get(voter);
+                if (vote == null || !VoteTally.matches(vote, target)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void decideProposal(Outbox out) {
+        decideFor(proposal.asVote(logicalClock, ServerState.LOOKING), "the proposal", out);
+    }
+
+    private void decideFor(Vote winner, String why, Outbox out) {
+        if (!verifier.mayLead(winner.leader())) {
+            out.trace("refuse to decide for " + winner.leader() + ", which may not lead");
+            return;
+        }
+        ServerState role = winner.leader() == myId ? ServerState.LEADING : learningRole();
+        Vote decided = new Vote(winner.leader(), winner.zxid(), winner.electionEpoch(), winner.peerEpoch(), role, Vote.CURRENT_VERSION);
+        closeRound(out);
+        state = role;
+        currentVote = decided;
+        out.trace("decide " + role + " for " + winner.leader() + " in round " + logicalClock + " (" + why + ")");
+        out.decide(decided, role);
+    }
+
+    private void closeRound(Outbox out) {
+        roundOpen = false;
+        finalizing = false;
+        early.clear();
+        out.cancelTimer(NOTIFICATION_INTERVAL);
+        out.cancelTimer(FINALIZE_WAIT);
+    }
+
+    /** Sends the proposal to every other voter and records this peer's own vote, as the self-message would. */
+    private void broadcast(Outbox out) {
+        byte[] payload = writer.write(proposal.asVote(logicalClock, ServerState.LOOKING));
+        for (long voter : view.votingMembers()) {
+            if (voter != myId) {
+                out.send(Destination.peer(voter, Endpoint.ELECTION_TCP), payload);
+            }
+        }
+        if (view.isVoter(myId)) {
+            recvset.put(myId, proposal.asVote(logicalClock, ServerState.LOOKING));
+        }
+    }
+
+    private void reply(Source to, Vote vote, Outbox out) {
+        out.send(Destination.replyTo(to), writer.write(vote));
+    }
+
+    /** 3.9.5: our vote, stamped with our round and our state. While looking, the live proposal. */
+    private Vote voteForNonVoters() {
+        if (roundOpen) {
+            return proposal.asVote(logicalClock, ServerState.LOOKING);
+        }
+        return currentVote.withElectionEpoch(logicalClock).withState(state);
+    }
+
+    private void keepEarly(Source from, Notification n) {
+        if (early.size() < 4 * view.servers().size()) {
+            early.add(new Received(from, n));
+        }
+    }
+
+    private void replayEarly(long now, Outbox out) {
+        while (roundOpen && !early.isEmpty()) {
+            Received received = early.poll();
+            onNotificationWhileLooking(received.from(), received.notification(), now, out);
+        }
+        early.clear();
+    }
+
+    private Proposal initialProposal() {
+        if (!view.isVoter(myId) || context.learnerType() == LearnerType.OBSERVER) {
+            return Proposal.NON_VOTER;
+        }
+        return Proposal.of(context.initialVote());
+    }
+
+    private ServerState learningRole() {
+        return context.learnerType() == LearnerType.OBSERVER ? ServerState.OBSERVING : ServerState.FOLLOWING;
+    }
+
+    private static String describe(Proposal p) {
+        return p.leader() + " (zxid " + Zxid.toHex(p.zxid()) + ", epoch " + p.peerEpoch() + ")";
+    }
+
+    private record Received(Source from, Notification notification) {
+    }
+}
