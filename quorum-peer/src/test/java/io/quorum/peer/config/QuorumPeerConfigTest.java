@@ -19,6 +19,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 class QuorumPeerConfigTest {
@@ -238,11 +240,12 @@ class QuorumPeerConfigTest {
         assertThat(parse("electionAlg", "03").electionAlg()).isEqualTo("3");
     }
 
-    @Test
-    void acceptsLinesWithoutElectionPortForElectionAlg0() throws ConfigException {
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "legacy-udp"})
+    void acceptsLinesWithoutElectionPortForElectionAlg0(String electionAlg) throws ConfigException {
         writeMyId(dataDir, "1");
 
-        QuorumPeerConfig config = parse("electionAlg", "0", "server.1", "127.0.0.1:2888", "server.2", "127.0.0.1:2889",
+        QuorumPeerConfig config = parse("electionAlg", electionAlg, "server.1", "127.0.0.1:2888", "server.2", "127.0.0.1:2889",
                 "server.3", "127.0.0.1:2890");
 
         assertThat(config.myServer().electionAddress()).isEmpty();
