@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -120,7 +119,7 @@ public final class FileTxnLog implements TxnLog {
 
     /** The log files by first zxid; other files in the directory (snapshots, temp files) are ignored. */
     private Map<Long, Path> logFiles() throws IOException {
-        Map<Long, Path> files = new TreeMap<>(Comparator.naturalOrder());
+        Map<Long, Path> files = new TreeMap<>();
         try (Stream<Path> entries = Files.list(dir)) {
             entries.forEach(path -> TxnLogFormat.firstZxidOf(path.getFileName().toString())
                     .ifPresent(zxid -> files.put(zxid, path)));
