@@ -53,7 +53,7 @@ public record SimKnobs(
                 r.nextLong(10 * MS, 1000 * MS),
                 schedule.clogs() ? r.nextInt(1, Math.max(2, links / 2)) : 0,
                 r.nextLong(10 * MS, 200 * MS),
-                r.nextInt(0, 4));
+                r.nextInt(0, 8));
     }
 
     /** The knobs as {@code name=value} lines, the way a run's header prints them. */
