@@ -44,7 +44,7 @@ final class BullyElection implements ElectionProvider {
 
     @Override
     public String name() {
-        return flaw == Flaw.NONE ? "bully" : "bully-" + flaw.name().toLowerCase(java.util.Locale.ROOT);
+        return flaw == Flaw.NONE ? "bully" : "bully-" + flaw.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     @Override
