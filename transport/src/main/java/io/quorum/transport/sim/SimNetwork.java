@@ -1,0 +1,344 @@
+package io.quorum.transport.sim;
+
+import io.quorum.api.election.Endpoint;
+import io.quorum.api.election.Source;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The simulated network between peers with indexes 0..n-1 (sid = index + 1). Streams
+ * ({@link Endpoint#ELECTION_TCP}) are reliable and FIFO per direction but break on partitions,
+ * crashes and injected resets; datagrams may be lost, duplicated and reordered. Every directed
+ * link has its own {@link LinkModel}, may be blocked (a one-way partition) and may be clogged
+ * (holding all its traffic until unclogged).
+ */
+public final class SimNetwork {
+    /** What the network needs from the peers and tells them. */
+    interface Peers {
+        boolean isUp(int index);
+
+        int incarnation(int index);
+
+        void deliver(int to, Source from, byte[] payload);
+
+        void linkChanged(int index, long otherSid, boolean up);
+    }
+
+    private record Held(int from, int to, Endpoint endpoint, byte[] payload) {
+    }
+
+    private final int n;
+    private final SimClock clock;
+    private final EventQueue queue;
+    private final Trace trace;
+    private final SplittableRandom random;
+    private final Peers peers;
+    private final boolean streamsInUse;
+    private final LinkModel[][] models;
+    private final boolean[][] blocked;
+    private final boolean[][] clogged;
+    private final int[][] breaks;
+    private final boolean[][] pairUp;
+    private final SimStream[][] streams;
+    private final List<List<Held>> heldDatagrams = new ArrayList<>();
+    private final Source[][] sources;
+    private final NetworkCounters counters = new NetworkCounters();
+    private boolean healed;
+
+    SimNetwork(int n, SimClock clock, EventQueue queue, Trace trace, SplittableRandom random, Peers peers,
+            boolean streamsInUse, LinkModel[][] models) {
+        this.n = n;
+        this.clock = clock;
+        this.queue = queue;
+        this.trace = trace;
+        this.random = random;
+        this.peers = peers;
+        this.streamsInUse = streamsInUse;
+        this.models = models;
+        this.blocked = new boolean[n][n];
+        this.clogged = new boolean[n][n];
+        this.breaks = new int[n][n];
+        this.pairUp = new boolean[n][n];
+        this.streams = new SimStream[n][n];
+        this.sources = new Source[n][Endpoint.values().length];
+        for (int i = 0; i < n; i++) {
+            heldDatagrams.add(new ArrayList<>());
+            for (int j = 0; j < n; j++) {
+                streams[i][j] = new SimStream();
+                pairUp[i][j] = true;
+            }
+            for (Endpoint e : Endpoint.values()) {
+                sources[i][e.ordinal()] = new Source(i + 1, e, new SimRoute(i + 1, e));
+            }
+        }
+    }
+
+    public NetworkCounters counters() {
+        return counters;
+    }
+
+    public int size() {
+        return n;
+    }
+
+    /** Sends from peer {@code from} to the peer with {@code toSid} over {@code endpoint}. */
+    void send(int from, long toSid, Endpoint endpoint, byte[] payload) {
+        counters.sent++;
+        int to = (int) (toSid - 1);
+        if (toSid < 1 || toSid > n) {
+            drop(from, to, endpoint, "unknown-peer");
+            return;
+        }
+        trace.add(clock.now(), "n" + (from + 1) + ">n" + toSid + " send " + endpoint + " len=" + payload.length
+                + " h=" + Integer.toHexString(Trace.payloadHash(payload)));
+        if (from == to) {
+            int incarnation = peers.incarnation(to);
+            queue.schedule(clock.now(), () -> deliverIfAlive(from, to, endpoint, payload, incarnation));
+        } else if (endpoint == Endpoint.ELECTION_TCP) {
+            sendStream(from, to, payload);
+        } else {
+            sendDatagram(from, to, endpoint, payload);
+        }
+    }
+
+    private void sendStream(int from, int to, byte[] payload) {
+        SimStream stream = streams[from][to];
+        stream.lastMessage = payload;
+        if (!pairUp[from][to]) {
+            drop(from, to, Endpoint.ELECTION_TCP, "stream-down");
+            return;
+        }
+        enqueueStream(from, to, payload);
+    }
+
+    private void enqueueStream(int from, int to, byte[] payload) {
+        SimStream stream = streams[from][to];
+        long due = Math.max(clock.now() + model(from, to).latency(random), stream.lastDueNanos);
+        stream.lastDueNanos = due;
+        stream.queue.addLast(new SimStream.InFlight(payload, due));
+        if (!stream.pumpPending) {
+            schedulePump(from, to, due);
+        }
+    }
+
+    private void schedulePump(int from, int to, long at) {
+        SimStream stream = streams[from][to];
+        long token = ++stream.pumpToken;
+        stream.pumpPending = true;
+        queue.schedule(Math.max(at, clock.now()), () -> pump(from, to, token));
+    }
+
+    private void pump(int from, int to, long token) {
+        SimStream stream = streams[from][to];
+        if (token != stream.pumpToken) {
+            return;
+        }
+        stream.pumpPending = false;
+        if (clogged[from][to] || stream.queue.isEmpty()) {
+            return;
+        }
+        SimStream.InFlight head = stream.queue.removeFirst();
+        if (!stream.queue.isEmpty()) {
+            schedulePump(from, to, stream.queue.peekFirst().dueNanos());
+        }
+        deliver(from, to, Endpoint.ELECTION_TCP, head.payload());
+    }
+
+    private void sendDatagram(int from, int to, Endpoint endpoint, byte[] payload) {
+        LinkModel model = model(from, to);
+        if (blocked[from][to]) {
+            drop(from, to, endpoint, "partition");
+            return;
+        }
+        if (!peers.isUp(to)) {
+            drop(from, to, endpoint, "target-down");
+            return;
+        }
+        if (model.loss() > 0 && random.nextDouble() < model.loss()) {
+            drop(from, to, endpoint, "loss");
+            return;
+        }
+        scheduleDatagram(from, to, endpoint, payload, datagramDelay(model));
+        if (model.duplication() > 0 && random.nextDouble() < model.duplication()) {
+            counters.duplicated++;
+            trace.add(clock.now(), "n" + (from + 1) + ">n" + (to + 1) + " duplicate " + endpoint);
+            scheduleDatagram(from, to, endpoint, payload, datagramDelay(model));
+        }
+    }
+
+    private long datagramDelay(LinkModel model) {
+        long delay = model.latency(random);
+        if (model.reorder() > 0 && random.nextDouble() < model.reorder()) {
+            counters.reordered++;
+            delay += random.nextLong(model.reorderMaxNanos() + 1);
+        }
+        return delay;
+    }
+
+    private void scheduleDatagram(int from, int to, Endpoint endpoint, byte[] payload, long delay) {
+        int incarnation = peers.incarnation(to);
+        queue.schedule(clock.now() + delay, () -> arriveDatagram(from, to, endpoint, payload, incarnation));
+    }
+
+    private void arriveDatagram(int from, int to, Endpoint endpoint, byte[] payload, int incarnation) {
+        if (blocked[from][to]) {
+            drop(from, to, endpoint, "partition");
+        } else if (clogged[from][to]) {
+            trace.add(clock.now(), "n" + (from + 1) + ">n" + (to + 1) + " clog-hold " + endpoint);
+            heldDatagrams.get(from).add(new Held(from, to, endpoint, payload));
+        } else {
+            deliverIfAlive(from, to, endpoint, payload, incarnation);
+        }
+    }
+
+    private void deliverIfAlive(int from, int to, Endpoint endpoint, byte[] payload, int incarnation) {
+        if (!peers.isUp(to) || peers.incarnation(to) != incarnation) {
+            drop(from, to, endpoint, "target-down");
+            return;
+        }
+        deliver(from, to, endpoint, payload);
+    }
+
+    private void deliver(int from, int to, Endpoint endpoint, byte[] payload) {
+        counters.delivered++;
+        trace.add(clock.now(), "n" + (from + 1) + ">n" + (to + 1) + " deliver " + endpoint + " h="
+                + Integer.toHexString(Trace.payloadHash(payload)));
+        peers.deliver(to, sources[from][endpoint.ordinal()], payload);
+    }
+
+    private void drop(int from, int to, Endpoint endpoint, String why) {
+        counters.dropped++;
+        trace.add(clock.now(), "n" + (from + 1) + ">n" + (to + 1) + " drop " + endpoint + " " + why);
+    }
+
+    private LinkModel model(int from, int to) {
+        return healed ? models[from][to].healed() : models[from][to];
+    }
+
+    // The fault operations below are package-private: FaultPlan and the liveness transition call them.
+
+    void block(int from, int to, boolean on) {
+        blocked[from][to] = on;
+        trace.add(clock.now(), "n" + (from + 1) + ">n" + (to + 1) + (on ? " partition" : " unpartition"));
+        refreshPair(from, to);
+    }
+
+    void clog(int from, int to, boolean on) {
+        if (clogged[from][to] == on) {
+            return;
+        }
+        clogged[from][to] = on;
+        trace.add(clock.now(), "n" + (from + 1) + ">n" + (to + 1) + (on ? " clog" : " unclog"));
+        if (!on) {
+            releaseHeld(from, to);
+        }
+    }
+
+    private void releaseHeld(int from, int to) {
+        List<Held> held = heldDatagrams.get(from);
+        List<Held> keep = new ArrayList<>();
+        for (Held h : held) {
+            if (h.to() == to) {
+                scheduleDatagram(h.from(), h.to(), h.endpoint(), h.payload(), model(from, to).latency(random));
+            } else {
+                keep.add(h);
+            }
+        }
+        held.clear();
+        held.addAll(keep);
+        SimStream stream = streams[from][to];
+        if (!stream.queue.isEmpty() && !stream.pumpPending) {
+            schedulePump(from, to, stream.queue.peekFirst().dueNanos());
+        }
+    }
+
+    /** Resets the stream between two peers for a while (an injected connection reset). */
+    void breakStream(int a, int b, boolean on) {
+        breaks[a][b] += on ? 1 : -1;
+        breaks[b][a] += on ? 1 : -1;
+        trace.add(clock.now(), "n" + (a + 1) + "-n" + (b + 1) + (on ? " stream-reset" : " stream-reset-end"));
+        refreshPair(a, b);
+    }
+
+    /** A peer went down or came up: its streams follow. */
+    void peerChanged(int index) {
+        if (!peers.isUp(index)) {
+            for (int j = 0; j < n; j++) {
+                streams[index][j].lastMessage = null;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            if (j != index) {
+                refreshPair(index, j);
+            }
+        }
+    }
+
+    /** Ends every partition, clog and reset, and turns loss, duplication and reordering off. */
+    void heal() {
+        healed = true;
+        trace.add(clock.now(), "network heal");
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                blocked[i][j] = false;
+                breaks[i][j] = 0;
+                clog(i, j, false);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                refreshPair(i, j);
+            }
+        }
+    }
+
+    private void refreshPair(int a, int b) {
+        if (!streamsInUse || a == b) {
+            return;
+        }
+        boolean up = peers.isUp(a) && peers.isUp(b) && !blocked[a][b] && !blocked[b][a] && breaks[a][b] == 0;
+        if (up == pairUp[a][b]) {
+            return;
+        }
+        pairUp[a][b] = up;
+        pairUp[b][a] = up;
+        trace.add(clock.now(), "n" + (a + 1) + "-n" + (b + 1) + " stream " + (up ? "up" : "down"));
+        if (up) {
+            resendLast(a, b);
+            resendLast(b, a);
+        } else {
+            dropInFlight(a, b);
+            dropInFlight(b, a);
+        }
+        notifyLink(a, b, up);
+        notifyLink(b, a, up);
+    }
+
+    private void resendLast(int from, int to) {
+        byte[] last = streams[from][to].lastMessage;
+        if (last != null) {
+            counters.resent++;
+            trace.add(clock.now(), "n" + (from + 1) + ">n" + (to + 1) + " resend-last h="
+                    + Integer.toHexString(Trace.payloadHash(last)));
+            enqueueStream(from, to, last);
+        }
+    }
+
+    private void dropInFlight(int from, int to) {
+        int dropped = streams[from][to].reset(clock.now());
+        for (int k = 0; k < dropped; k++) {
+            drop(from, to, Endpoint.ELECTION_TCP, "stream-reset");
+        }
+    }
+
+    private void notifyLink(int index, int other, boolean up) {
+        if (peers.isUp(index)) {
+            peers.linkChanged(index, other + 1, up);
+        }
+    }
+
+    boolean isStreamUp(int a, int b) {
+        return pairUp[a][b];
+    }
+}

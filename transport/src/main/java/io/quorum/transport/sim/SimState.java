@@ -1,0 +1,28 @@
+package io.quorum.transport.sim;
+
+import io.quorum.api.view.QuorumView;
+import java.util.List;
+
+/** A read-only view of a running simulation, which invariants inspect after every step. */
+public interface SimState {
+
+    long seed();
+
+    FaultSchedule schedule();
+
+    SimPhase phase();
+
+    /** Virtual time now, in nanoseconds. */
+    long now();
+
+    QuorumView view();
+
+    /** Every peer, in sid order. */
+    List<NodeView> nodes();
+
+    /** The leader the algorithm must elect on a fault-free run, by the caller's order. */
+    long expectedLeader();
+
+    /** When the liveness phase must have converged by; {@code Long.MAX_VALUE} during the safety phase. */
+    long livenessDeadlineNanos();
+}
