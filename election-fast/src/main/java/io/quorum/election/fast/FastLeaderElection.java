@@ -97,13 +97,13 @@ public final class FastLeaderElection implements ElectionCore {
 
     @Override
     public void onMessage(Source from, ByteBuffer payload, long now, Outbox out) {
-        NotificationCodec.Decoded decoded = NotificationCodec.decode(payload);
-        if (decoded.notification() == null) {
+        DecodeResult<Notification> decoded = NotificationCodec.decode(payload);
+        if (decoded instanceof DecodeResult.Rejected<Notification> rejected) {
             malformed++;
-            out.trace("drop malformed notification from " + from.sid() + ": " + decoded.error());
+            out.trace("drop malformed notification from " + from.sid() + ": " + rejected.reason());
             return;
         }
-        Notification n = decoded.notification();
+        Notification n = ((DecodeResult.Decoded<Notification>) decoded).message();
         if (!view.isVoter(from.sid())) {
             // Non-voters (observers, unknown sids) get our vote whatever they sent (3.7).
             reply(from, voteForNonVoters(), out);

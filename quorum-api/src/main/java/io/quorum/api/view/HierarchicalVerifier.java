@@ -1,12 +1,14 @@
 package io.quorum.api.view;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * ZooKeeper's hierarchical quorums ({@code group.G} and {@code weight.S}): a quorum is a majority
@@ -19,6 +21,7 @@ public final class HierarchicalVerifier implements QuorumVerifier {
     private final Map<Long, Long> weightOfServer;
     private final Map<Long, Long> totalWeightOfGroup;
     private final long weightedGroups;
+    private final Set<Long> voters;
 
     /**
      * @param groups group id to its member server ids; each server in exactly one group
@@ -55,12 +58,14 @@ public final class HierarchicalVerifier implements QuorumVerifier {
         this.groupOfServer = Map.copyOf(membership);
         this.weightOfServer = Map.copyOf(weight);
         this.totalWeightOfGroup = Map.copyOf(totals);
+        // Sorted, so iteration order is the same in every JVM: simulations must replay by seed.
+        this.voters = Collections.unmodifiableSortedSet(new TreeSet<>(membership.keySet()));
         this.weightedGroups = totals.values().stream().filter(total -> total > 0).count();
     }
 
     @Override
     public Set<Long> votingMembers() {
-        return groupOfServer.keySet();
+        return voters;
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.quorum.api.view;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** ZooKeeper's default: a quorum is more than half of the voting members. */
 public final class MajorityVerifier implements QuorumVerifier {
@@ -12,7 +14,8 @@ public final class MajorityVerifier implements QuorumVerifier {
         if (voters.isEmpty()) {
             throw new IllegalArgumentException("a majority quorum needs at least one voter");
         }
-        this.voters = Set.copyOf(voters);
+        // Sorted, so iteration order is the same in every JVM: simulations must replay by seed.
+        this.voters = Collections.unmodifiableSortedSet(new TreeSet<>(voters));
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.Set;
  */
 public interface QuorumVerifier {
 
-    /** The ids whose acknowledgements count towards a quorum. */
+    /** The ids whose acknowledgements count towards a quorum, in ascending order. */
     Set<Long> votingMembers();
 
     /** The weight of a server's vote: 0 for non-members and for zero-weight members. */
