@@ -1,0 +1,54 @@
+package io.quorum.election.fast;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The outcome of decoding bytes from the network: either the message or the reason the bytes
+ * were rejected. Decoders return this instead of throwing, because garbage from a peer must never
+ * kill a receive loop (PROTOCOL.md section 0 item 3 is the bug this shape rules out).
+ *
+ * @param <T> the message type
+ */
+public sealed interface DecodeResult<T> {
+
+    /** The bytes held a valid message. */
+    record Decoded<T>(T message) implements DecodeResult<T> {
+        public Decoded {
+            Objects.requireNonNull(message, "message is null");
+        }
+    }
+
+    /** The bytes were rejected; {@code reason} says why, for a trace line. */
+    record Rejected<T>(String reason) implements DecodeResult<T> {
+        public Rejected {
+            Objects.requireNonNull(reason, "reason is null");
+        }
+    }
+
+    static <T> DecodeResult<T> decoded(T message) {
+        return new Decoded<>(message);
+    }
+
+    static <T> DecodeResult<T> rejected(String reason) {
+        return new Rejected<>(reason);
+    }
+
+    /** The message, or empty when the bytes were rejected. */
+    default Optional<T> toOptional() {
+        return this instanceof Decoded<T> decoded ? Optional.of(decoded.message()) : Optional.empty();
+    }
+
+    /** The decoded message transformed by {@code f}, or the same rejection. */
+    default <U> DecodeResult<U> map(Function<? super T, ? extends U> f) {
+        if (this instanceof Decoded<T> decoded) {
+            return new Decoded<>(f.apply(decoded.message()));
+        }
+        return new Rejected<>(((Rejected<T>) this).reason());
+    }
+
+    default boolean isDecoded() {
+        return this instanceof Decoded;
+    }
+}
