@@ -165,7 +165,7 @@ public final class FastLeaderElection implements ElectionCore {
             return;
         }
         switch (n.state()) {
-            case LOOKING -> onLooking(from.sid(), n, now, out);
+            case LOOKING -> onLooking(from, n, now, out);
             case FOLLOWING, LEADING -> onSettled(from.sid(), n, out);
             case OBSERVING -> out.trace("ignore OBSERVING notification from " + from.sid());
         }
@@ -191,7 +191,8 @@ public final class FastLeaderElection implements ElectionCore {
         return false;
     }
 
-    private void onLooking(long sid, Notification n, long now, Outbox out) {
+    private void onLooking(Source from, Notification n, long now, Outbox out) {
+        long sid = from.sid();
         if (n.zxid() == Zxid.NONE) {
             // 3.9.5 ignores votes that carry no history.
             return;
@@ -210,6 +211,10 @@ public final class FastLeaderElection implements ElectionCore {
             proposal = theirs;
             out.trace("adopt " + describe(proposal) + " from " + sid);
             broadcast(out);
+        } else if (VoteOrder.beats(verifier, proposal, theirs)) {
+            // Not a ZooKeeper step: a peer in our round behind on the best vote would otherwise
+            // learn it only at our next re-send, which the back-off may put seconds away.
+            reply(from, proposal.asVote(logicalClock, ServerState.LOOKING), out);
         }
         recvset.put(sid, n.toVote());
         checkTermination(now, out);

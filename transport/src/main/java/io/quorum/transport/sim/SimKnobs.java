@@ -53,7 +53,15 @@ public record SimKnobs(
                 r.nextLong(10 * MS, 1000 * MS),
                 schedule.clogs() ? r.nextInt(1, Math.max(2, links / 2)) : 0,
                 r.nextLong(10 * MS, 200 * MS),
-                r.nextInt(0, 8));
+                unlessFaultFree(schedule, r.nextInt(0, 8)));
+    }
+
+    /**
+     * A lost leader is a fault too: a fault-free run keeps its first election, so the expected
+     * leader check means what it says. The draw happens either way, so other knobs stay put.
+     */
+    private static int unlessFaultFree(FaultSchedule schedule, int drawn) {
+        return schedule == FaultSchedule.NONE ? 0 : drawn;
     }
 
     /** The knobs as {@code name=value} lines, the way a run's header prints them. */

@@ -22,6 +22,8 @@ import java.util.TreeMap;
 public final class Simulation implements SimState {
     /** How often the liveness phase's stand-in for ZooKeeper's session layer looks at the peers. */
     private static final long SESSION_CHECK_NANOS = 1_000_000_000L;
+    private static final int FOLLOWER_STRIKES = 2;
+    private static final int LEADER_STRIKES = 5;
 
     private final ElectionProvider provider;
     private final SimulationOptions options;
@@ -220,7 +222,7 @@ public final class Simulation implements SimState {
 
     /**
      * A stand-in for ZooKeeper's session layer in the liveness phase: a follower whose leader is
-     * down or not leading, or a leader without a quorum of followers, gives up after two checks in
+     * down or not leading, or a leader without a quorum of followers, gives up after a few checks in
      * a row and looks again, as a learner's sync timeout and a leader's quorum check would make it.
      */
     private void checkSessions() {
@@ -228,12 +230,20 @@ public final class Simulation implements SimState {
             SimNode node = driver.node(i);
             boolean healthy = !node.isUp() || node.decision() == null || sessionHealthy(node);
             sessionStrikes[i] = healthy ? 0 : sessionStrikes[i] + 1;
-            if (sessionStrikes[i] >= 2) {
+            if (!healthy && sessionStrikes[i] >= strikesAllowed(node)) {
                 sessionStrikes[i] = 0;
                 driver.loseLeader(i);
             }
         }
         queue.schedule(clock.now() + SESSION_CHECK_NANOS, this::checkSessions);
+    }
+
+    /**
+     * A follower gives up after two silent checks (syncLimit); a leader waits for its quorum the way
+     * ZooKeeper's leader waits initLimit ticks (here 5 s) before it gives up and looks again.
+     */
+    private static int strikesAllowed(SimNode node) {
+        return node.decision().role() == ServerState.LEADING ? LEADER_STRIKES : FOLLOWER_STRIKES;
     }
 
     private boolean sessionHealthy(SimNode node) {

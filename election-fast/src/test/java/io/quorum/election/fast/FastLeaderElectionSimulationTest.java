@@ -1,0 +1,51 @@
+package io.quorum.election.fast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quorum.transport.sim.FaultSchedule;
+import io.quorum.transport.sim.KnobSpace;
+import io.quorum.transport.sim.SeedSweep;
+import io.quorum.transport.sim.SimulationOptions;
+import io.quorum.transport.sim.SweepSummary;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * FastLeaderElection under every fault schedule at 3, 5 and 7 voters (plus an observer), with the
+ * fast termination rule on and off: {@code -Dquorum.sim.seeds} seeds each (200 by default, so CI
+ * stays quick; the full 10,000 runs through {@code quorum sim}). Every 50th seed replays to check
+ * determinism.
+ */
+class FastLeaderElectionSimulationTest {
+    static final int SEEDS = Integer.getInteger("quorum.sim.seeds", 200);
+
+    static Stream<Arguments> cases() {
+        return Stream.of(3, 5, 7).flatMap(voters -> Stream.of(true, false).flatMap(fast ->
+                Stream.of(FaultSchedule.values()).map(schedule -> Arguments.of(voters, fast, schedule))));
+    }
+
+    /** Timing knobs drawn per seed within ZooKeeper's legal ranges. */
+    static KnobSpace knobs(boolean fastTermination) {
+        return random -> Map.of(
+                FastElectionSettings.FINALIZE_WAIT, Long.toString(random.nextLong(20, 401)),
+                FastElectionSettings.MIN_INTERVAL, Long.toString(random.nextLong(50, 401)),
+                FastElectionSettings.MAX_INTERVAL, Long.toString(random.nextLong(1_000, 60_001)),
+                FastElectionSettings.FAST_TERMINATION, Boolean.toString(fastTermination));
+    }
+
+    @ParameterizedTest(name = "{0} voters, fast termination {1}, {2}")
+    @MethodSource("cases")
+    void everySeedKeepsEveryInvariant(int voters, boolean fastTermination, FaultSchedule schedule) {
+        SimulationOptions template = SimulationOptions.builder(0).voters(voters).observers(1).schedule(schedule)
+                .knobSpace(knobs(fastTermination)).traceTailLines(60).build();
+
+        SweepSummary summary = new SeedSweep(new FastLeaderElectionProvider(), template, 50, () -> 0L).run(1, SEEDS);
+
+        assertThat(summary.runs()).isEqualTo(SEEDS);
+        assertThat(summary.violations()).as(summary.summary() + "\n" + summary.violations().stream().findFirst()
+                .map(v -> v.toString()).orElse("")).isEmpty();
+    }
+}
