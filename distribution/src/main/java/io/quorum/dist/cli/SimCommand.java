@@ -1,0 +1,148 @@
+package io.quorum.dist.cli;
+
+import io.quorum.api.election.ElectionProvider;
+import io.quorum.peer.election.ElectionRegistry;
+import io.quorum.transport.sim.FaultSchedule;
+import io.quorum.transport.sim.SeedSweep;
+import io.quorum.transport.sim.Simulation;
+import io.quorum.transport.sim.SimulationOptions;
+import io.quorum.transport.sim.SimulationResult;
+import io.quorum.transport.sim.SweepSummary;
+import io.quorum.transport.sim.Violation;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code quorum sim}: runs an election algorithm under the deterministic simulator. */
+@Command(
+        name = "sim",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs an election algorithm under the deterministic simulator: seeded faults, virtual time,",
+            "invariants checked after every step. Exits 1 on any violation and prints how to replay it."})
+final class SimCommand implements Callable<Integer> {
+    private static final int BATCH = 100;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--algorithm", required = true, paramLabel = "A",
+            description = "electionAlg number or name, e.g. 3 or fast")
+    String algorithm;
+
+    @Option(names = "--peers", defaultValue = "5", paramLabel = "N", description = "voting peers (default: ${DEFAULT-VALUE})")
+    int peers;
+
+    @Option(names = "--observers", defaultValue = "0", paramLabel = "K", description = "observers (default: ${DEFAULT-VALUE})")
+    int observers;
+
+    @ArgGroup(exclusive = true)
+    SeedChoice seeds = new SeedChoice();
+
+    @Option(names = "--faults", defaultValue = "all", paramLabel = "F",
+            description = "none, crash, partition, loss, clog or all (default: ${DEFAULT-VALUE})")
+    String faults;
+
+    @Option(names = "--trace", description = "print the whole trace of every run (use with --seed)")
+    boolean trace;
+
+    static final class SeedChoice {
+        @Option(names = "--seeds", paramLabel = "K", description = "run seeds 1..K (default: 1000)")
+        Long count;
+
+        @Option(names = "--seed", paramLabel = "S", description = "run this one seed")
+        Long single;
+    }
+
+    @Override
+    public Integer call() {
+        validate();
+        ElectionProvider provider = selectProvider();
+        SimulationOptions template = SimulationOptions.builder(0).voters(peers).observers(observers)
+                .schedule(schedule()).fullTrace(trace).build();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("algorithm " + provider.name() + ", " + peers + " voters, " + observers + " observers, faults "
+                + faults.toLowerCase(Locale.ROOT));
+        return seeds.single != null ? runOne(provider, template.withSeed(seeds.single), out) : runMany(provider, template, out);
+    }
+
+    private int runOne(ElectionProvider provider, SimulationOptions options, PrintWriter out) {
+        SimulationResult result = Simulation.run(provider, options);
+        out.println(trace ? result.traceText() : result.report());
+        out.println("seeds run: 1");
+        out.println("violations: " + result.violations().size());
+        result.violations().forEach(v -> printViolation(v, out));
+        return result.passed() ? 0 : 1;
+    }
+
+    private int runMany(ElectionProvider provider, SimulationOptions template, PrintWriter out) {
+        long count = seeds.count == null ? 1000 : seeds.count;
+        ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), count);
+        SeedSweep sweep = new SeedSweep(provider, template, 100, System::nanoTime);
+        long started = System.nanoTime();
+        long violations = 0;
+        Violation first = null;
+        for (long from = 1; from <= count; from += BATCH) {
+            SweepSummary batch = sweep.run(from, Math.min(BATCH, count - from + 1));
+            violations += batch.violations().size();
+            if (first == null && !batch.violations().isEmpty()) {
+                first = batch.violations().get(0);
+            }
+            progress.update(from - 1 + batch.runs(), violations);
+        }
+        progress.finish();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        out.println("seeds run: " + count);
+        out.printf(Locale.ROOT, "seeds per second: %.0f%n", count / Math.max(seconds, 1e-9));
+        out.println("violations: " + violations);
+        if (first != null) {
+            printViolation(first, out);
+        }
+        return violations == 0 ? 0 : 1;
+    }
+
+    private void printViolation(Violation violation, PrintWriter out) {
+        out.println(violation);
+        out.println("replay: quorum sim --algorithm " + algorithm + " --peers " + peers + " --observers " + observers
+                + " --faults " + faults.toLowerCase(Locale.ROOT) + " --seed " + violation.seed() + " --trace");
+    }
+
+    private ElectionProvider selectProvider() {
+        ElectionRegistry registry = ElectionRegistry.fromClassLoader(SimCommand.class.getClassLoader());
+        return registry.find(algorithm).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--algorithm " + algorithm + " names no installed election algorithm; available: "
+                        + registry.describeAvailable()));
+    }
+
+    private FaultSchedule schedule() {
+        return switch (faults.toLowerCase(Locale.ROOT)) {
+            case "none" -> FaultSchedule.NONE;
+            case "crash" -> FaultSchedule.CRASH;
+            case "partition" -> FaultSchedule.PARTITION;
+            case "loss" -> FaultSchedule.LOSS;
+            case "clog" -> FaultSchedule.SWIZZLE_CLOG;
+            case "all" -> FaultSchedule.ALL;
+            default -> throw new ParameterException(spec.commandLine(),
+                    "--faults " + faults + " is not one of none, crash, partition, loss, clog, all");
+        };
+    }
+
+    private void validate() {
+        if (peers < 1) {
+            throw new ParameterException(spec.commandLine(), "--peers must be at least 1, not " + peers);
+        }
+        if (observers < 0) {
+            throw new ParameterException(spec.commandLine(), "--observers must not be negative, not " + observers);
+        }
+        if (seeds.count != null && seeds.count < 1) {
+            throw new ParameterException(spec.commandLine(), "--seeds must be at least 1, not " + seeds.count);
+        }
+        schedule();
+    }
+}

@@ -1,0 +1,57 @@
+package io.quorum.dist.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class SimCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine command = QuorumCommand.commandLine();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        return command.execute(args);
+    }
+
+    @Test
+    void aViolationFreeSweepExitsZeroAndReportsItsFigures() {
+        int code = run("sim", "--algorithm", "fast", "--peers", "3", "--observers", "1", "--seeds", "30", "--faults", "all");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("algorithm fast, 3 voters, 1 observers, faults all",
+                "seeds run: 30", "seeds per second: ", "violations: 0");
+    }
+
+    @Test
+    void oneSeedPrintsItsHeaderAndTrace() {
+        int code = run("sim", "--algorithm", "3", "--seed", "7", "--faults", "none", "--trace");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("SEED=7 schedule=NONE provider=fast", "decide", "violations: 0");
+    }
+
+    @Test
+    void anUnknownAlgorithmListsTheInstalledOnes() {
+        int code = run("sim", "--algorithm", "paxos");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--algorithm paxos names no installed election algorithm; available: 3 (fast)");
+    }
+
+    @Test
+    void badOptionsAreNamed() {
+        assertThat(run("sim", "--algorithm", "fast", "--faults", "meteor")).isEqualTo(2);
+        assertThat(err.toString()).contains("--faults meteor is not one of none, crash, partition, loss, clog, all");
+
+        assertThat(run("sim", "--algorithm", "fast", "--seeds", "3", "--seed", "4")).isEqualTo(2);
+        assertThat(err.toString()).contains("mutually exclusive");
+
+        assertThat(run("sim", "--algorithm", "fast", "--peers", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--peers must be at least 1");
+    }
+}
