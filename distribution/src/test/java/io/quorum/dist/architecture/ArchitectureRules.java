@@ -138,7 +138,7 @@ final class ArchitectureRules {
     }
 
     private static String[] deterministicPackages(String root) {
-        return new String[] {root + ".election..", root + ".transport.sim..", root + ".peer.session.."};
+        return new String[] {root + ".election..", root + ".transport.core..", root + ".transport.sim..", root + ".peer.session.."};
     }
 
     private static DescribedPredicate<JavaClass> nondeterministicTypes() {

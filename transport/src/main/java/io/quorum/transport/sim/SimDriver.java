@@ -1,5 +1,7 @@
 package io.quorum.transport.sim;
 
+import io.quorum.transport.core.EffectBuffer;
+
 import io.quorum.api.LearnerType;
 import io.quorum.api.ServerState;
 import io.quorum.api.Vote;
@@ -18,7 +20,7 @@ import java.util.SplittableRandom;
 
 /**
  * Drives the cores of every peer: makes them from the provider, calls them one input at a time,
- * and carries out the effects each call buffered in its {@link SimOutbox} once the call has
+ * and carries out the effects each call buffered in its {@link EffectBuffer} once the call has
  * returned. Breaches of the core contract (throwing, deciding outside a round) are collected for
  * the simulation to report as violations.
  */
@@ -170,7 +172,7 @@ final class SimDriver implements SimNetwork.Peers {
         if (!node.isUp()) {
             return;
         }
-        SimOutbox out = new SimOutbox();
+        EffectBuffer out = new EffectBuffer();
         try {
             coreCall.invoke(node.core(), out);
         } catch (RuntimeException e) {
@@ -184,23 +186,23 @@ final class SimDriver implements SimNetwork.Peers {
     }
 
     /** Carries out one call's effects in order; returns the decision among them, if any. */
-    private Decision apply(int i, List<SimOutbox.Effect> effects) {
+    private Decision apply(int i, List<EffectBuffer.Effect> effects) {
         SimNode node = nodes[i];
         Decision decided = null;
-        for (SimOutbox.Effect effect : effects) {
-            if (effect instanceof SimOutbox.Send send) {
+        for (EffectBuffer.Effect effect : effects) {
+            if (effect instanceof EffectBuffer.Send send) {
                 send(i, send.to(), send.payload());
-            } else if (effect instanceof SimOutbox.SetTimer set) {
+            } else if (effect instanceof EffectBuffer.SetTimer set) {
                 long token = node.armTimer(set.key());
                 int incarnation = node.incarnation();
                 queue.schedule(Math.max(clock.now(), set.deadlineNanos()),
                         () -> fireTimer(i, set.key(), token, incarnation));
-            } else if (effect instanceof SimOutbox.CancelTimer cancel) {
+            } else if (effect instanceof EffectBuffer.CancelTimer cancel) {
                 node.cancelTimer(cancel.key());
-            } else if (effect instanceof SimOutbox.Decide decide) {
+            } else if (effect instanceof EffectBuffer.Decide decide) {
                 Decision d = decide(node, decide);
                 decided = d != null ? d : decided;
-            } else if (effect instanceof SimOutbox.TraceLine line) {
+            } else if (effect instanceof EffectBuffer.TraceLine line) {
                 trace.add(clock.now(), "n" + node.sid() + " core: " + line.line());
             }
         }
@@ -217,7 +219,7 @@ final class SimDriver implements SimNetwork.Peers {
         }
     }
 
-    private Decision decide(SimNode node, SimOutbox.Decide decide) {
+    private Decision decide(SimNode node, EffectBuffer.Decide decide) {
         if (!node.isLooking()) {
             breach(node, "decided outside a round: " + decide.vote());
             return null;
