@@ -65,7 +65,18 @@ final class Connector {
             return;
         }
         PeerState peer = registry.state(sid);
-        if (peer.isConnected() || !peer.connecting.compareAndSet(false, true)) {
+        while (!peer.connecting.compareAndSet(false, true)) {
+            if (peer.isConnected()) {
+                return;
+            }
+            peer.pendingRedial.set(address);
+            if (peer.connecting.get()) {
+                return;
+            }
+            // The attempt in flight ended between our two checks: try to start one ourselves.
+        }
+        if (peer.isConnected()) {
+            peer.connecting.set(false);
             return;
         }
         try {
@@ -96,6 +107,15 @@ final class Connector {
         } finally {
             sockets.close(socket);
             peer.connecting.set(false);
+            redialIfAsked(peer);
+        }
+    }
+
+    private void redialIfAsked(PeerState peer) {
+        PeerAddress again = peer.pendingRedial.getAndSet(null);
+        if (again != null && !peer.isConnected()) {
+            dial(peer.sid, again);
+        } else {
             registry.forgetIfStranger(peer);
         }
     }

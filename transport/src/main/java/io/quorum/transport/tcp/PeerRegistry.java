@@ -65,15 +65,15 @@ final class PeerRegistry {
             }
             live.add(connection);
             previous = peer.current.getAndSet(connection);
+            if (previous == null) {
+                announce(sid, true);
+            }
         }
         if (previous != null) {
             LOG.info("replacing the connection with sid {}", sid);
             previous.close();
         }
         connection.start(threads);
-        if (previous == null) {
-            announce(sid, true);
-        }
         return true;
     }
 
@@ -85,8 +85,15 @@ final class PeerRegistry {
     private void closed(PeerConnection connection) {
         live.remove(connection);
         PeerState peer = peers.get(connection.sid());
-        if (peer != null && peer.current.compareAndSet(connection, null)) {
-            announce(connection.sid(), false);
+        boolean wasCurrent;
+        synchronized (lifecycle) {
+            // Under the monitor so that "up" and "down" reach the inbox in the order they happened.
+            wasCurrent = peer != null && peer.current.compareAndSet(connection, null);
+            if (wasCurrent) {
+                announce(connection.sid(), false);
+            }
+        }
+        if (wasCurrent) {
             forgetIfStranger(peer);
         }
     }
@@ -98,7 +105,10 @@ final class PeerRegistry {
         }
     }
 
-    /** Link changes are only reported for servers of the view: the core knows no others. */
+    /**
+     * Link changes are only reported for servers of the view: the core knows no others. Called
+     * under {@code lifecycle}; offering to the inbox takes only its own short lock.
+     */
     private void announce(long sid, boolean up) {
         if (config.view().contains(sid)) {
             LOG.info("link to sid {} is {}", sid, up ? "up" : "down");

@@ -1,5 +1,6 @@
 package io.quorum.transport.tcp;
 
+import io.quorum.api.view.PeerAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,6 +15,11 @@ final class PeerState {
     final AtomicReference<byte[]> lastSent = new AtomicReference<>();
     final AtomicReference<PeerConnection> current = new AtomicReference<>();
     final AtomicBoolean connecting = new AtomicBoolean();
+    /**
+     * A dial asked for while another was in flight. The running attempt may end up with no
+     * connection (the peer dropped it, 2.3), so it dials again rather than lose the request.
+     */
+    final AtomicReference<PeerAddress> pendingRedial = new AtomicReference<>();
 
     PeerState(long sid, int sendCapacity) {
         this.sid = sid;
