@@ -1,0 +1,79 @@
+package io.quorum.transport.support;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.MDC;
+
+/**
+ * Every thread one transport object starts, so that it can join them all on shutdown and tests
+ * can check that connection churn leaks none (ZOOKEEPER-880). Each thread carries the peer id in
+ * the slf4j MDC key {@code peer}.
+ */
+public final class OwnedThreads {
+    private final String namePrefix;
+    private final String peer;
+    private final Set<Thread> live = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger counter = new AtomicInteger();
+
+    /**
+     * @param namePrefix prefix of every thread name, e.g. {@code quorum-cnx-2}
+     * @param peer the value of the MDC key {@code peer} inside these threads
+     */
+    public OwnedThreads(String namePrefix, String peer) {
+        this.namePrefix = namePrefix;
+        this.peer = peer;
+    }
+
+    /** Creates and starts a daemon thread named {@code <prefix>-<name>}. */
+    public Thread start(String name, Runnable body) {
+        Thread thread = create(namePrefix + "-" + name, body);
+        thread.start();
+        return thread;
+    }
+
+    /** A factory for executors, naming threads {@code <prefix>-<kind>-<n>}. */
+    public ThreadFactory factory(String kind) {
+        return body -> create(namePrefix + "-" + kind + "-" + counter.incrementAndGet(), body);
+    }
+
+    private Thread create(String name, Runnable body) {
+        Thread[] self = new Thread[1];
+        self[0] = new Thread(() -> run(self[0], body), name);
+        self[0].setDaemon(true);
+        live.add(self[0]);
+        return self[0];
+    }
+
+    private void run(Thread self, Runnable body) {
+        MDC.put("peer", peer);
+        try {
+            body.run();
+        } finally {
+            MDC.remove("peer");
+            live.remove(self);
+        }
+    }
+
+    /** Threads created and not yet finished. */
+    public int liveCount() {
+        return live.size();
+    }
+
+    /**
+     * Joins every owned thread, including ones started while joining, giving each up to the
+     * timeout. Returns whether all ended.
+     */
+    public boolean joinAll(long timeoutMillisPerThread) throws InterruptedException {
+        for (int round = 0; round < 3 && !live.isEmpty(); round++) {
+            for (Thread thread : List.copyOf(live)) {
+                if (thread != Thread.currentThread()) {
+                    thread.join(timeoutMillisPerThread);
+                }
+            }
+        }
+        return live.stream().allMatch(t -> t == Thread.currentThread());
+    }
+}

@@ -1,0 +1,140 @@
+package io.quorum.transport.tcp;
+
+import io.quorum.transport.support.OwnedThreads;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The per-sid state and the live connections, with the one rule that changes them: a newly
+ * adopted socket replaces the sid's current connection (PROTOCOL.md 2.3). Only the small
+ * {@code lifecycle} monitor is ever taken, and never across I/O (ZOOKEEPER-3756, 2080).
+ */
+final class PeerRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerRegistry.class);
+
+    private final ConnectionManagerConfig config;
+    private final TransportInbox inbox;
+    private final SocketRegistry sockets;
+    private final OwnedThreads threads;
+    private final ConcurrentMap<Long, PeerState> peers = new ConcurrentHashMap<>();
+    private final Set<PeerConnection> live = ConcurrentHashMap.newKeySet();
+    private final Object lifecycle = new Object();
+    private boolean shutdown;
+
+    PeerRegistry(ConnectionManagerConfig config, TransportInbox inbox, SocketRegistry sockets, OwnedThreads threads) {
+        this.config = config;
+        this.inbox = inbox;
+        this.sockets = sockets;
+        this.threads = threads;
+    }
+
+    PeerState state(long sid) {
+        return peers.computeIfAbsent(sid, id -> new PeerState(id, config.sendCapacity()));
+    }
+
+    Optional<PeerState> existing(long sid) {
+        return Optional.ofNullable(peers.get(sid));
+    }
+
+    Iterable<PeerState> all() {
+        return peers.values();
+    }
+
+    /**
+     * Makes the socket the sid's connection, replacing (and closing) any previous one. Returns
+     * false, having closed the socket, if the manager is shutting down.
+     */
+    boolean adopt(long sid, Socket socket, DataInputStream in) throws IOException {
+        socket.setSoTimeout(0);
+        PeerState peer = state(sid);
+        PeerConnection connection = new PeerConnection(peer, socket, in, inbox, sockets, this::closed);
+        PeerConnection previous;
+        synchronized (lifecycle) {
+            if (shutdown) {
+                sockets.close(socket);
+                return false;
+            }
+            live.add(connection);
+            previous = peer.current.getAndSet(connection);
+            if (previous == null) {
+                announce(sid, true);
+            }
+        }
+        if (previous != null) {
+            LOG.info("replacing the connection with sid {}", sid);
+            previous.close();
+        }
+        connection.start(threads);
+        return true;
+    }
+
+    /** Closes the sid's current connection, if any (ZOOKEEPER-453: a restarted peer's old one). */
+    void dropConnection(long sid) {
+        existing(sid).map(p -> p.current.get()).ifPresent(PeerConnection::close);
+    }
+
+    private void closed(PeerConnection connection) {
+        live.remove(connection);
+        PeerState peer = peers.get(connection.sid());
+        boolean wasCurrent;
+        synchronized (lifecycle) {
+            // Under the monitor so that "up" and "down" reach the inbox in the order they happened.
+            wasCurrent = peer != null && peer.current.compareAndSet(connection, null);
+            if (wasCurrent) {
+                announce(connection.sid(), false);
+            }
+        }
+        if (wasCurrent) {
+            forgetIfStranger(peer);
+        }
+    }
+
+    /** Sids outside the view leave no state behind, so garbage sids cannot grow the map. */
+    void forgetIfStranger(PeerState peer) {
+        if (!config.view().contains(peer.sid) && !peer.isConnected() && !peer.connecting.get()) {
+            peers.remove(peer.sid, peer);
+        }
+    }
+
+    /**
+     * Link changes are only reported for servers of the view: the core knows no others. Called
+     * under {@code lifecycle}; offering to the inbox takes only its own short lock.
+     */
+    private void announce(long sid, boolean up) {
+        if (config.view().contains(sid)) {
+            LOG.info("link to sid {} is {}", sid, up ? "up" : "down");
+            inbox.offerLink(sid, up);
+        }
+    }
+
+    Set<Long> connectedSids() {
+        Set<Long> sids = new TreeSet<>();
+        peers.values().stream().filter(PeerState::isConnected).forEach(p -> sids.add(p.sid));
+        return sids;
+    }
+
+    boolean isShutdown() {
+        synchronized (lifecycle) {
+            return shutdown;
+        }
+    }
+
+    /** Refuses new connections and closes every live one. */
+    void shutdown() {
+        synchronized (lifecycle) {
+            shutdown = true;
+        }
+        for (PeerConnection connection : List.copyOf(live)) {
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.quorum.transport.tcp;
+
+import static io.quorum.transport.tcp.ConnectionManagerTest.payload;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quorum.api.view.PeerAddress;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ConnectAndListenFailuresTest {
+    private TestCluster cluster;
+    private ServerSocket squatter;
+
+    @AfterEach
+    void stop() throws IOException {
+        if (cluster != null) {
+            cluster.close();
+        }
+        if (squatter != null) {
+            squatter.close();
+        }
+        assertThat(ConnectionManagerTest.transportThreadsAlive()).isZero();
+    }
+
+    @Test
+    void aHangingConnectToOnePeerDelaysNoOther() {
+        cluster = new TestCluster(4);
+        int blackHoled = cluster.view.server(1).orElseThrow().electionAddress().orElseThrow().port();
+        HangingSocketFactory factory = new HangingSocketFactory(blackHoled);
+        cluster.start(1);
+        cluster.start(2);
+        cluster.start(4);
+        ConnectionManager three = cluster.start(cluster.config(3)
+                .withTimeouts(Duration.ofSeconds(30), Duration.ofMillis(500)).withSocketFactory(factory));
+
+        three.toSend(1, payload("to-1"));
+        await().atMost(Duration.ofSeconds(2)).until(() -> factory.hanging.get() == 1);
+        three.toSend(2, payload("to-2"));
+        three.toSend(4, payload("to-4"));
+
+        await().atMost(Duration.ofSeconds(1)).until(() -> cluster.hasReceived(2, 3, payload("to-2"))
+                && cluster.hasReceived(4, 3, payload("to-4")));
+        assertThat(factory.hanging.get()).as("the black-holed connect is still pending").isEqualTo(1);
+        assertThat(cluster.hasReceived(1, 3, payload("to-1"))).isFalse();
+    }
+
+    @Test
+    void aListenerThatCannotBindRetriesThenFailsLoudlyNamingTheAddress() throws IOException {
+        cluster = new TestCluster(3);
+        squatter = squat(cluster, 1);
+        AtomicReference<ListenerBindException> told = new AtomicReference<>();
+        ConnectionManager one = new ConnectionManager(cluster.config(1).withBindRetries(3, Duration.ofMillis(20)), told::set);
+        try {
+            one.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> one.listenerFailure().isPresent());
+            PeerAddress address = cluster.view.server(1).orElseThrow().electionAddress().orElseThrow();
+            assertThat(told.get()).isSameAs(one.listenerFailure().get());
+            assertThat(told.get().getMessage()).contains(address.toString()).contains("3 attempt");
+            assertThat(one.isListening()).isFalse();
+        } finally {
+            one.shutdown();
+        }
+    }
+
+    @Test
+    void aListenerBindsOnceThePortIsFreed() throws IOException {
+        cluster = new TestCluster(3);
+        squatter = squat(cluster, 1);
+        ConnectionManager one = new ConnectionManager(cluster.config(1).withBindRetries(0, Duration.ofMillis(20)));
+        try {
+            one.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> !one.isListening());
+            squatter.close();
+            await().atMost(Duration.ofSeconds(5)).until(one::isListening);
+        } finally {
+            one.shutdown();
+        }
+    }
+
+    @Test
+    void acceptErrorsNeverEndTheListener() {
+        cluster = new TestCluster(3);
+        AtomicInteger failuresLeft = new AtomicInteger(3);
+        SocketFactory flaky = new SocketFactory() {
+            @Override
+            public Socket newSocket() {
+                return new Socket();
+            }
+
+            @Override
+            public ServerSocket newServerSocket() throws IOException {
+                return new ServerSocket() {
+                    @Override
+                    public Socket accept() throws IOException {
+                        Socket socket = super.accept();
+                        if (failuresLeft.getAndDecrement() > 0) {
+                            socket.close();
+                            throw new IOException("injected accept failure (ZOOKEEPER-2836)");
+                        }
+                        return socket;
+                    }
+                };
+            }
+        };
+        cluster.start(cluster.config(2).withSocketFactory(flaky));
+        cluster.start(1);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            cluster.get(1).toSend(2, payload("through"));
+            assertThat(cluster.hasReceived(2, 1, payload("through"))).isTrue();
+        });
+        assertThat(failuresLeft.get()).isNegative();
+    }
+
+    private static ServerSocket squat(TestCluster cluster, long sid) throws IOException {
+        int port = cluster.view.server(sid).orElseThrow().electionAddress().orElseThrow().port();
+        ServerSocket socket = new ServerSocket();
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        return socket;
+    }
+}
