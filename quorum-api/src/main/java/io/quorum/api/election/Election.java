@@ -1,5 +1,8 @@
 package io.quorum.api.election;
 
+import io.quorum.api.ServerState;
+import io.quorum.api.Vote;
+
 /**
  * The blocking face of an election that a quorum peer calls from its main loop. The runtime
  * builds one from a provider's core; it owns the threads and sockets the core must not.
@@ -13,6 +16,13 @@ public interface Election extends AutoCloseable {
      * @throws IllegalStateException if the election has been shut down
      */
     Decision lookForLeader() throws InterruptedException;
+
+    /**
+     * Tells the election what the peer is doing between rounds: the role it took after a
+     * session established it, and the vote it stands by (for example with the new peerEpoch after
+     * syncing, ZOOKEEPER-1732). Peers answer other peers' votes with it.
+     */
+    void peerState(ServerState state, Vote currentVote);
 
     /** Stops the election and releases its sockets and threads; a blocked caller is woken. */
     void shutdown();

@@ -20,7 +20,10 @@ public interface ElectionContext {
     /** The ensemble this peer elects among. */
     QuorumView view();
 
-    /** The vote this peer starts with: itself, its last logged zxid and its current epoch. */
+    /**
+     * The vote this peer starts a round with: itself, its last logged zxid and its current epoch.
+     * Cores read it at the start of every round, so a peer backs it with its live history.
+     */
     Vote initialVote();
 
     /**
