@@ -1,0 +1,107 @@
+package io.quorum.election.fast.bench;
+
+import io.quorum.api.Vote;
+import io.quorum.api.Zxid;
+import io.quorum.api.election.Election;
+import io.quorum.api.view.PeerAddress;
+import io.quorum.api.view.QuorumServer;
+import io.quorum.api.view.QuorumView;
+import io.quorum.election.fast.FastLeaderElectionProvider;
+import io.quorum.transport.runtime.ElectionRuntime;
+import io.quorum.transport.runtime.PeerElectionContext;
+import io.quorum.transport.tcp.ConnectionManagerConfig;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How long an election takes over loopback sockets with every voter up: all peers enter LOOKING
+ * together and each measures the time until its own decision; a round's time is the slowest
+ * peer's. A plain harness, not a test: {@code ElectionLatencyBenchmark <peers> <rounds>
+ * <fastTermination>}.
+ */
+public final class ElectionLatencyBenchmark {
+    private ElectionLatencyBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int peers = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        boolean fast = args.length <= 2 || Boolean.parseBoolean(args[2]);
+        QuorumView view = loopbackView(peers);
+        List<Election> elections = new ArrayList<>();
+        ExecutorService callers = Executors.newFixedThreadPool(peers);
+        try {
+            for (long sid = 1; sid <= peers; sid++) {
+                Vote history = Vote.initial(sid, Zxid.of(1, sid), 1);
+                elections.add(ElectionRuntime.startTcp(new FastLeaderElectionProvider(),
+                        new PeerElectionContext(sid, view, () -> history, Map.of("fastTermination", Boolean.toString(fast))),
+                        ConnectionManagerConfig.defaults(sid, view)));
+            }
+            long[] nanos = new long[rounds];
+            for (int round = -10; round < rounds; round++) {
+                long slowest = oneRound(elections, callers);
+                if (round >= 0) {
+                    nanos[round] = slowest;
+                }
+            }
+            report(peers, fast, nanos);
+        } finally {
+            elections.forEach(Election::shutdown);
+            callers.shutdownNow();
+        }
+    }
+
+    private static long oneRound(List<Election> elections, ExecutorService callers) throws Exception {
+        CyclicBarrier together = new CyclicBarrier(elections.size());
+        List<Future<Long>> timings = new ArrayList<>();
+        for (Election election : elections) {
+            timings.add(callers.submit(() -> {
+                together.await();
+                long started = System.nanoTime();
+                election.lookForLeader();
+                return System.nanoTime() - started;
+            }));
+        }
+        long slowest = 0;
+        for (Future<Long> timing : timings) {
+            slowest = Math.max(slowest, timing.get(60, TimeUnit.SECONDS));
+        }
+        return slowest;
+    }
+
+    private static void report(int peers, boolean fast, long[] nanos) {
+        Arrays.sort(nanos);
+        System.out.printf(Locale.ROOT, "peers=%d fastTermination=%s rounds=%d median=%.2f ms p90=%.2f ms p99=%.2f ms max=%.2f ms%n",
+                peers, fast, nanos.length, ms(nanos[nanos.length / 2]), ms(nanos[nanos.length * 9 / 10]),
+                ms(nanos[nanos.length * 99 / 100]), ms(nanos[nanos.length - 1]));
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static QuorumView loopbackView(int peers) throws IOException {
+        List<QuorumServer> servers = new ArrayList<>();
+        for (long sid = 1; sid <= peers; sid++) {
+            servers.add(QuorumServer.participant(sid, new PeerAddress("127.0.0.1", freePort()),
+                    new PeerAddress("127.0.0.1", freePort())));
+        }
+        return QuorumView.majority(servers);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
