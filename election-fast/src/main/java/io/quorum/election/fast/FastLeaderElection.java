@@ -259,6 +259,14 @@ public final class FastLeaderElection implements ElectionCore {
         if (!VoteTally.hasQuorum(verifier, recvset, target)) {
             return;
         }
+        if (!verifier.mayLead(proposal.leader())) {
+            // A proposal that may never lead (a zero-weight id, ZOOKEEPER-491; PROTOCOL.md 3.5) can
+            // reach a quorum only through peers with another config. decideFor would refuse it when
+            // the wait ended and leave the finalize wait open with no timer, swallowing every later
+            // notification, the real leader's LEADING included; so never start that wait.
+            out.trace("quorum for " + proposal.leader() + ", which may not lead: keep looking");
+            return;
+        }
         if (settings.fastTermination() && everyReachableVoterAgrees(target)) {
             out.trace("every reachable voter agrees");
             decideProposal(out);
