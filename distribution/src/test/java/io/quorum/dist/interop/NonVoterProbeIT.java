@@ -1,0 +1,87 @@
+package io.quorum.dist.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replays PROTOCOL.md section 9's first probe against a live FOLLOWING peer: a connection from a
+ * sid that is not in the peer's view, opened the 3.4.14 way (a bare 8-byte sid), carrying one
+ * framed 40-byte LOOKING notification. Section 3.7 says a non-voter is answered with the current
+ * vote; this is the path an unknown or observer sid of ours will take into a real ensemble.
+ */
+class NonVoterProbeIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NonVoterProbeIT.class);
+    private static final long UNKNOWN_SID = 99;
+    private static final int MAX_FRAME = 512 * 1024;
+    private static final int READ_TIMEOUT_MILLIS = 5_000;
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(ZooKeeperVersion.class)
+    void aFollowerAnswersAnUnknownSidWithItsCurrentVote(ZooKeeperVersion version) throws IOException {
+        try (ZooKeeperEnsemble ensemble = ZooKeeperEnsemble.start(version, 3, dir)) {
+            ZooKeeperProcess leader = ensemble.awaitStableLeader(Duration.ofSeconds(30));
+            ZooKeeperProcess follower = ensemble.peers().stream().filter(peer -> peer != leader).findFirst()
+                    .orElseThrow();
+
+            RawNotification reply = probe(follower.address().electionPort(),
+                    RawNotification.looking40(UNKNOWN_SID, 1));
+            LOG.info("ZooKeeper {} follower sid {} answered unknown sid {} with {}",
+                    version, follower.sid(), UNKNOWN_SID, reply);
+
+            assertThat(reply.state()).as(ensemble::describe).isEqualTo(RawNotification.FOLLOWING);
+            assertThat(reply.leader()).as(ensemble::describe).isEqualTo(leader.sid());
+            assertVersionSpecificForm(version, reply);
+        }
+    }
+
+    /** 3.4.14 always sends the 40-byte version-1 form; 3.9.5 version 2 with its config (3.1). */
+    private static void assertVersionSpecificForm(ZooKeeperVersion version, RawNotification reply) {
+        if (version == ZooKeeperVersion.V3_4_14) {
+            assertThat(reply.version()).isEqualTo(1);
+            assertThat(reply.config()).isEmpty();
+        } else {
+            assertThat(reply.version()).isEqualTo(2);
+            assertThat(reply.config()).hasValueSatisfying(config -> assertThat(config).contains("server.1="));
+        }
+    }
+
+    /** Sends form A (bare sid) and one frame, then reads the first frame that comes back. */
+    private static RawNotification probe(int electionPort, RawNotification notification) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(PeerAddress.HOST, electionPort), READ_TIMEOUT_MILLIS);
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+            byte[] payload = notification.encode40();
+            out.writeLong(UNKNOWN_SID);
+            out.writeInt(payload.length);
+            out.write(payload);
+            out.flush();
+            return RawNotification.decode(readFrame(new DataInputStream(socket.getInputStream())));
+        }
+    }
+
+    private static byte[] readFrame(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        assertThat(length).as("frame length").isBetween(1, MAX_FRAME);
+        byte[] payload = new byte[length];
+        in.readFully(payload);
+        return payload;
+    }
+}

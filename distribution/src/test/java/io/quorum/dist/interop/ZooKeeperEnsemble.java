@@ -1,0 +1,118 @@
+package io.quorum.dist.interop;
+
+import static org.awaitility.Awaitility.await;
+
+import io.quorum.dist.interop.FourLetterWords.Mode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
+
+/** Real ZooKeeper peers of one configured view, sids 1..n, each in its own process and directory. */
+final class ZooKeeperEnsemble implements AutoCloseable {
+
+    /** srvr answers within a millisecond on loopback; a coarse poll would blur the timings. */
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
+
+    private final List<ZooKeeperProcess> peers = new ArrayList<>();
+
+    private ZooKeeperEnsemble() {
+    }
+
+    /** Starts one peer per entry, sid i+1 running versions.get(i); all peers see the same view. */
+    static ZooKeeperEnsemble start(List<ZooKeeperVersion> versions, Path root) throws IOException {
+        List<PeerAddress> view = FreePorts.peers(versions.size());
+        ZooKeeperEnsemble ensemble = new ZooKeeperEnsemble();
+        try {
+            for (PeerAddress peer : view) {
+                Path dir = Files.createDirectories(root.resolve("peer-" + peer.sid()));
+                ZooKeeperVersion version = versions.get((int) peer.sid() - 1);
+                ensemble.peers.add(ZooKeeperProcess.start(version, peer, view, dir));
+            }
+            return ensemble;
+        } catch (IOException | RuntimeException e) {
+            ensemble.close();
+            throw e;
+        }
+    }
+
+    static ZooKeeperEnsemble start(ZooKeeperVersion version, int size, Path root) throws IOException {
+        return start(Collections.nCopies(size, version), root);
+    }
+
+    List<ZooKeeperProcess> peers() {
+        return Collections.unmodifiableList(peers);
+    }
+
+    List<ZooKeeperProcess> alive() {
+        return peers.stream().filter(ZooKeeperProcess::isAlive).toList();
+    }
+
+    /**
+     * Waits until, among the live peers, exactly one says {@code leader} and every other one
+     * says {@code follower}; returns the leader. On timeout the failure carries every peer's
+     * status and log tail.
+     */
+    ZooKeeperProcess awaitStableLeader(Duration atMost) {
+        try {
+            return await().atMost(atMost)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(POLL_INTERVAL)
+                    .until(this::stableLeader, Optional::isPresent)
+                    .orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no stable leader within " + atMost + "\n" + describe(), e);
+        }
+    }
+
+    private Optional<ZooKeeperProcess> stableLeader() {
+        Map<ZooKeeperProcess, Mode> modes = alive().stream()
+                .collect(Collectors.toMap(Function.identity(), peer -> peer.status().mode()));
+        List<ZooKeeperProcess> leaders = modes.entrySet().stream()
+                .filter(entry -> entry.getValue() == Mode.LEADER)
+                .map(Map.Entry::getKey)
+                .toList();
+        long followers = modes.values().stream().filter(mode -> mode == Mode.FOLLOWER).count();
+        boolean stable = leaders.size() == 1 && followers == modes.size() - 1;
+        return stable ? Optional.of(leaders.get(0)) : Optional.empty();
+    }
+
+    /** Every peer's current srvr answer and the tail of its log. */
+    String describe() {
+        StringBuilder out = new StringBuilder();
+        for (ZooKeeperProcess peer : peers) {
+            String status = peer.isAlive() ? peer.status().toString() : "DEAD";
+            out.append("==== ").append(peer).append(": ").append(status).append('\n')
+                    .append(peer.logTail()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Stops every peer, even if stopping one of them fails. */
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        for (ZooKeeperProcess peer : peers) {
+            try {
+                peer.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
