@@ -24,10 +24,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How long an election takes over loopback sockets with every voter up: all peers enter LOOKING
- * together and each measures the time until its own decision; a round's time is the slowest
- * peer's. A plain harness, not a test: {@code ElectionLatencyBenchmark <peers> <rounds>
- * <fastTermination>}.
+ * How long an election takes over loopback sockets: for each of {@code rounds} fresh ensembles,
+ * the first election (every voter up, connections still cold) and the survivors' election after
+ * the leader stops. All peers enter LOOKING together and each measures the time until its own
+ * decision; an election's time is the slowest peer's. A plain harness, not a test:
+ * {@code ElectionLatencyBenchmark <peers> <rounds> <fastTermination>}.
  */
 public final class ElectionLatencyBenchmark {
     private ElectionLatencyBenchmark() {
@@ -35,11 +36,30 @@ public final class ElectionLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         int peers = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         boolean fast = args.length <= 2 || Boolean.parseBoolean(args[2]);
+        ExecutorService callers = Executors.newFixedThreadPool(peers);
+        long[] first = new long[rounds];
+        long[] failover = new long[rounds];
+        try {
+            for (int round = -5; round < rounds; round++) {
+                long[] pair = oneEnsemble(peers, fast, callers);
+                if (round >= 0) {
+                    first[round] = pair[0];
+                    failover[round] = pair[1];
+                }
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        report("first election", peers, fast, first);
+        report("after the leader stops", peers, fast, failover);
+    }
+
+    /** A fresh ensemble: its first election, then the survivors' election once the leader stops. */
+    private static long[] oneEnsemble(int peers, boolean fast, ExecutorService callers) throws Exception {
         QuorumView view = loopbackView(peers);
         List<Election> elections = new ArrayList<>();
-        ExecutorService callers = Executors.newFixedThreadPool(peers);
         try {
             for (long sid = 1; sid <= peers; sid++) {
                 Vote history = Vote.initial(sid, Zxid.of(1, sid), 1);
@@ -47,17 +67,13 @@ public final class ElectionLatencyBenchmark {
                         new PeerElectionContext(sid, view, () -> history, Map.of("fastTermination", Boolean.toString(fast))),
                         ConnectionManagerConfig.defaults(sid, view)));
             }
-            long[] nanos = new long[rounds];
-            for (int round = -10; round < rounds; round++) {
-                long slowest = oneRound(elections, callers);
-                if (round >= 0) {
-                    nanos[round] = slowest;
-                }
-            }
-            report(peers, fast, nanos);
+            long first = oneRound(elections, callers);
+            // The leader is the greatest sid: stop it, as a crashed leader would stop.
+            elections.remove(peers - 1).shutdown();
+            long failover = oneRound(elections, callers);
+            return new long[] {first, failover};
         } finally {
             elections.forEach(Election::shutdown);
-            callers.shutdownNow();
         }
     }
 
@@ -79,10 +95,10 @@ public final class ElectionLatencyBenchmark {
         return slowest;
     }
 
-    private static void report(int peers, boolean fast, long[] nanos) {
+    private static void report(String what, int peers, boolean fast, long[] nanos) {
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "peers=%d fastTermination=%s rounds=%d median=%.2f ms p90=%.2f ms p99=%.2f ms max=%.2f ms%n",
-                peers, fast, nanos.length, ms(nanos[nanos.length / 2]), ms(nanos[nanos.length * 9 / 10]),
+        System.out.printf(Locale.ROOT, "%s: peers=%d fastTermination=%s rounds=%d median=%.2f ms p90=%.2f ms p99=%.2f ms max=%.2f ms%n",
+                what, peers, fast, nanos.length, ms(nanos[nanos.length / 2]), ms(nanos[nanos.length * 9 / 10]),
                 ms(nanos[nanos.length * 99 / 100]), ms(nanos[nanos.length - 1]));
     }
 
