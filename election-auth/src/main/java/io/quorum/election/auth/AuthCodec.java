@@ -1,5 +1,6 @@
 package io.quorum.election.auth;
 
+import io.quorum.api.election.DecodeResult;
 import io.quorum.api.ServerState;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,5 +1,6 @@
 package io.quorum.election.auth;
 
+import io.quorum.api.election.DecodeResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 

@@ -1,5 +1,6 @@
 package io.quorum.election.auth;
 
+import io.quorum.transport.testing.GoldenVectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorum.api.ServerState;
@@ -20,7 +21,7 @@ class AuthCodecVectorTest {
             MessageType.ACK, "ack");
 
     static List<String> vectors() {
-        return Vectors.names("afle-");
+        return GoldenVectors.names("afle-");
     }
 
     @Test
@@ -31,8 +32,8 @@ class AuthCodecVectorTest {
     @ParameterizedTest
     @MethodSource("vectors")
     void decodesEveryHeaderField(String name) {
-        Vectors.Vector vector = Vectors.load(name);
-        Vectors.Header header = vector.header();
+        GoldenVectors.Vector vector = GoldenVectors.load(name);
+        GoldenVectors.Header header = vector.header();
         AuthMessage message = AuthCodec.decode(vector.bytes()).toOptional().orElseThrow();
 
         assertThat(message.type().wireValue()).isEqualTo(header.num("type"));
@@ -49,7 +50,7 @@ class AuthCodecVectorTest {
     @MethodSource("vectors")
     void reEncodesToTheCapturedBytes(String name) {
         // Unused bytes are zero in every capture, so the vectors round-trip whole.
-        byte[] bytes = Vectors.load(name).bytes();
+        byte[] bytes = GoldenVectors.load(name).bytes();
 
         assertThat(AuthCodec.encode(AuthCodec.decode(bytes).toOptional().orElseThrow())).isEqualTo(bytes);
     }
@@ -57,13 +58,13 @@ class AuthCodecVectorTest {
     @Test
     void aFollowersAckIsReadAsLeadingBy3414() {
         // afle-alg1-ack-following: the 3.4.14 receiver decodes ordinal 1 as LEADING (section 0 item 7).
-        AuthMessage ack = AuthCodec.decode(Vectors.load("afle-alg1-ack-following.hex").bytes()).toOptional().orElseThrow();
+        AuthMessage ack = AuthCodec.decode(GoldenVectors.load("afle-alg1-ack-following.hex").bytes()).toOptional().orElseThrow();
 
         assertThat(ack.state()).isEqualTo(ServerState.FOLLOWING);
         assertThat(AuthCodec.stateAsRead3414(ack.state())).contains(ServerState.LEADING);
     }
 
-    private static void checkBody(AuthMessage message, Vectors.Header header, byte[] bytes) {
+    private static void checkBody(AuthMessage message, GoldenVectors.Header header, byte[] bytes) {
         if (message instanceof AuthMessage.ChallengeRequest) {
             assertThat(Arrays.copyOfRange(bytes, 16, 48)).containsOnly(0);
         } else if (message instanceof AuthMessage.Challenge c) {

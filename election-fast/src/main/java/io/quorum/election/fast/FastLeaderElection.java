@@ -1,5 +1,6 @@
 package io.quorum.election.fast;
 
+import io.quorum.api.election.DecodeResult;
 import io.quorum.api.LearnerType;
 import io.quorum.api.ServerState;
 import io.quorum.api.Vote;
@@ -16,10 +17,8 @@ import io.quorum.api.view.QuorumView;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 
 /**
  * FastLeaderElection (electionAlg=3) as a deterministic core. It plays both halves of ZooKeeper's
@@ -40,8 +39,11 @@ public final class FastLeaderElection implements ElectionCore {
 
     private final Map<Long, Vote> recvset = new HashMap<>();
     private final Map<Long, Vote> outOfElection = new HashMap<>();
-    /** Voters whose stream is known to be down; presumed up until the driver says otherwise. */
-    private final Set<Long> unreachable = new HashSet<>();
+    /**
+     * When each voter's stream went down, for voters whose stream is down now; voters are presumed
+     * up until the driver says otherwise.
+     */
+    private final Map<Long, Long> downSince = new HashMap<>();
     /** Notifications that arrived before the first round opened, as ZooKeeper's recvqueue keeps them. */
     private final Queue<Received> early = new ArrayDeque<>();
 
@@ -49,6 +51,7 @@ public final class FastLeaderElection implements ElectionCore {
     private boolean roundOpen;
     private boolean finalizing;
     private long logicalClock;
+    private long roundStartedAt;
     private Proposal initial;
     private Proposal proposal;
     private Vote currentVote;
@@ -80,6 +83,7 @@ public final class FastLeaderElection implements ElectionCore {
     @Override
     public void start(long now, Outbox out) {
         logicalClock++;
+        roundStartedAt = now;
         roundOpen = true;
         finalizing = false;
         state = ServerState.LOOKING;
@@ -136,7 +140,7 @@ public final class FastLeaderElection implements ElectionCore {
 
     @Override
     public void onLink(long sid, boolean up, long now, Outbox out) {
-        boolean changed = up ? unreachable.remove(sid) : view.isVoter(sid) && unreachable.add(sid);
+        boolean changed = up ? downSince.remove(sid) != null : view.isVoter(sid) && downSince.putIfAbsent(sid, now) == null;
         if (changed && roundOpen && finalizing) {
             // A voter that went away may be the only one the fast rule was still waiting for.
             checkTermination(now, out);
@@ -280,10 +284,13 @@ public final class FastLeaderElection implements ElectionCore {
     /**
      * The fast rule: every voter not known to be unreachable, this peer included, has voted for
      * the proposal in this round. No better vote can still arrive from them, so waiting is moot.
+     * Only a stream that was already down when the round began makes a voter unreachable: a
+     * stream that drops during the round may be the connection race of two peers dialling each
+     * other, whose survivor is about to carry that voter's vote.
      */
     private boolean everyReachableVoterAgrees(Vote target) {
         for (long voter : view.votingMembers()) {
-            if (voter == myId || !unreachable.contains(voter)) {
+            if (voter == myId || !unreachable(voter)) {
                 Vote vote = recvset.get(voter);
                 if (vote == null || !VoteTally.matches(vote, target)) {
                     return false;
@@ -291,6 +298,11 @@ public final class FastLeaderElection implements ElectionCore {
             }
         }
         return true;
+    }
+
+    private boolean unreachable(long voter) {
+        Long since = downSince.get(voter);
+        return since != null && since < roundStartedAt;
     }
 
     private void decideProposal(Outbox out) {

@@ -1,5 +1,6 @@
 package io.quorum.election.fast;
 
+import io.quorum.api.election.DecodeResult;
 import io.quorum.api.ServerState;
 import io.quorum.api.Zxid;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package io.quorum.election.fast;
 
+import io.quorum.transport.testing.GoldenVectors;
 import static io.quorum.election.fast.FleScript.fle;
 import static io.quorum.election.fast.FleScript.harness;
 import static io.quorum.election.fast.FleScript.sentTo;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class FleCompatibilityTest {
 
     private static byte[] vector(String name) {
-        return Vectors.load(name).framePayload();
+        return GoldenVectors.load(name).framePayload();
     }
 
     /** A 40-byte 3.4.14 LOOKING vote (sid2 for itself, round 1) beats peer 1's fresh vote and is adopted. */

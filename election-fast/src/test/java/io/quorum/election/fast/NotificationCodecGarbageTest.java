@@ -1,5 +1,7 @@
 package io.quorum.election.fast;
 
+import io.quorum.api.election.DecodeResult;
+import io.quorum.transport.testing.GoldenVectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,8 +69,8 @@ class NotificationCodecGarbageTest {
     @ParameterizedTest
     @MethodSource("lengths")
     void truncatedCapturedMessagesNeverThrow(int length) {
-        for (String name : Vectors.names("fle-")) {
-            byte[] payload = Vectors.load(name).framePayload();
+        for (String name : GoldenVectors.names("fle-")) {
+            byte[] payload = GoldenVectors.load(name).framePayload();
             byte[] prefix = Arrays.copyOf(payload, Math.min(length, payload.length));
             assertThatCode(() -> checkStable(prefix)).as(name).doesNotThrowAnyException();
         }

@@ -1,5 +1,7 @@
 package io.quorum.election.fast;
 
+import io.quorum.api.election.DecodeResult;
+import io.quorum.transport.testing.GoldenVectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorum.api.Zxid;
@@ -12,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NotificationCodecVectorTest {
 
     static List<String> fleVectors() {
-        return Vectors.names("fle-");
+        return GoldenVectors.names("fle-");
     }
 
     @Test
@@ -23,8 +25,8 @@ class NotificationCodecVectorTest {
     @ParameterizedTest
     @MethodSource("fleVectors")
     void decodesEveryHeaderField(String name) {
-        Vectors.Vector vector = Vectors.load(name);
-        Vectors.Header header = vector.header();
+        GoldenVectors.Vector vector = GoldenVectors.load(name);
+        GoldenVectors.Header header = vector.header();
         Notification n = decodeOrFail(vector.framePayload());
 
         assertThat(n.state().wireValue()).isEqualTo(header.num("state"));
@@ -50,7 +52,7 @@ class NotificationCodecVectorTest {
     @ParameterizedTest
     @MethodSource("fleVectors")
     void reEncodesToTheCapturedBytes(String name) {
-        byte[] payload = Vectors.load(name).framePayload();
+        byte[] payload = GoldenVectors.load(name).framePayload();
 
         assertThat(NotificationCodec.encode(decodeOrFail(payload))).isEqualTo(payload);
     }
@@ -58,7 +60,7 @@ class NotificationCodecVectorTest {
     @ParameterizedTest
     @MethodSource("fleVectors")
     void recognisesTheSendersFormat(String name) {
-        byte[] payload = Vectors.load(name).framePayload();
+        byte[] payload = GoldenVectors.load(name).framePayload();
         NotificationFormat expected = switch (payload.length) {
             case 28 -> NotificationFormat.LEGACY_28;
             case 36 -> NotificationFormat.PEER_EPOCH_36;
@@ -71,8 +73,8 @@ class NotificationCodecVectorTest {
 
     @Test
     void factoriesProduceWhat3414And395Send() {
-        Notification sent3414 = decodeOrFail(Vectors.load("fle-3.4.14-40b-following.hex").framePayload());
-        Notification sent395 = decodeOrFail(Vectors.load("fle-3.9.5-v2-following.hex").framePayload());
+        Notification sent3414 = decodeOrFail(GoldenVectors.load("fle-3.4.14-40b-following.hex").framePayload());
+        Notification sent395 = decodeOrFail(GoldenVectors.load("fle-3.9.5-v2-following.hex").framePayload());
 
         assertThat(Notification.versioned40(sent3414.state(), sent3414.leader(), sent3414.zxid(),
                 sent3414.electionEpoch(), sent3414.peerEpoch())).isEqualTo(sent3414);

@@ -1,5 +1,6 @@
 package io.quorum.election.fast;
 
+import io.quorum.transport.testing.GoldenVectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorum.api.LearnerType;
@@ -59,7 +60,7 @@ class NotificationGoldenEncodingTest {
     @ParameterizedTest
     @MethodSource("vectors")
     void ourEncodingOfTheSameVoteEqualsThe395Bytes(String name, QuorumView view, Vote vote) {
-        byte[] captured = Vectors.load(name).framePayload();
+        byte[] captured = GoldenVectors.load(name).framePayload();
 
         byte[] ours = new NotificationWriter(ConfigString.render(view)).write(vote);
 
@@ -69,7 +70,7 @@ class NotificationGoldenEncodingTest {
     @ParameterizedTest
     @MethodSource("vectors")
     void theRenderedConfigIsTheCapturedConfigText(String name, QuorumView view, Vote vote) {
-        Vectors.Header header = Vectors.load(name).header();
+        GoldenVectors.Header header = GoldenVectors.load(name).header();
 
         assertThat(ConfigString.render(view)).isEqualTo(header.text("config"));
     }

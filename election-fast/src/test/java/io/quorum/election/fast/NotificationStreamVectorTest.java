@@ -1,5 +1,6 @@
 package io.quorum.election.fast;
 
+import io.quorum.transport.testing.GoldenVectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -24,7 +25,7 @@ class NotificationStreamVectorTest {
             Pattern.compile("frame\\(len=(\\d+) state=(\\w+) leader=(-?\\d+) electionEpoch=(\\d+)\\)");
 
     static List<String> streams() {
-        return Vectors.names("stream-");
+        return GoldenVectors.names("stream-");
     }
 
     @Test
@@ -35,8 +36,8 @@ class NotificationStreamVectorTest {
     @ParameterizedTest
     @MethodSource("streams")
     void everyFrameDecodesAsTheHeaderSays(String name) throws IOException {
-        String header = Files.readAllLines(Vectors.directory().resolve(name)).get(0);
-        ByteBuffer stream = ByteBuffer.wrap(Vectors.load(name).bytes());
+        String header = Files.readAllLines(GoldenVectors.directory().resolve(name)).get(0);
+        ByteBuffer stream = ByteBuffer.wrap(GoldenVectors.load(name).bytes());
         Matcher initial = INITIAL.matcher(header);
         if (initial.find()) {
             stream.position(Integer.parseInt(initial.group(1)));

@@ -1,5 +1,6 @@
 package io.quorum.election.legacy;
 
+import io.quorum.api.election.DecodeResult;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 

@@ -1,5 +1,6 @@
 package io.quorum.election.legacy;
 
+import io.quorum.transport.testing.GoldenVectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -12,18 +13,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LegacyCodecVectorTest {
 
     static List<String> responses() {
-        return Vectors.names("le0-response-");
+        return GoldenVectors.names("le0-response-");
     }
 
     @Test
     void findsTheRequestAndFourResponses() {
-        assertThat(Vectors.names("le0-")).hasSize(5);
+        assertThat(GoldenVectors.names("le0-")).hasSize(5);
         assertThat(responses()).hasSize(4);
     }
 
     @Test
     void decodesAndReEncodesTheRequest() {
-        Vectors.Vector vector = Vectors.load("le0-request.hex");
+        GoldenVectors.Vector vector = GoldenVectors.load("le0-request.hex");
         LegacyRequest request = LegacyCodec.decodeRequest(vector.bytes()).toOptional().orElseThrow();
 
         assertThat(request.xid()).isEqualTo((int) vector.header().num("xid"));
@@ -34,8 +35,8 @@ class LegacyCodecVectorTest {
     @ParameterizedTest
     @MethodSource("responses")
     void decodesEveryHeaderField(String name) {
-        Vectors.Vector vector = Vectors.load(name);
-        Vectors.Header header = vector.header();
+        GoldenVectors.Vector vector = GoldenVectors.load(name);
+        GoldenVectors.Header header = vector.header();
         LegacyResponse response = LegacyCodec.decodeResponse(vector.bytes()).toOptional().orElseThrow();
 
         assertThat(response.xid()).isEqualTo((int) header.num("xid"));
@@ -51,7 +52,7 @@ class LegacyCodecVectorTest {
     @ParameterizedTest
     @MethodSource("responses")
     void reEncodesToTheCapturedBytes(String name) {
-        byte[] bytes = Vectors.load(name).bytes();
+        byte[] bytes = GoldenVectors.load(name).bytes();
 
         assertThat(bytes).hasSize(LegacyCodec.RESPONSE_LENGTH);
         assertThat(LegacyCodec.encodeResponse(LegacyCodec.decodeResponse(bytes).toOptional().orElseThrow()))
@@ -61,7 +62,7 @@ class LegacyCodecVectorTest {
     @ParameterizedTest
     @MethodSource("responses")
     void theRequesterReadsOnlyTheFirst28Bytes(String name) {
-        byte[] bytes = Vectors.load(name).bytes();
+        byte[] bytes = GoldenVectors.load(name).bytes();
         byte[] read = Arrays.copyOf(bytes, LegacyCodec.RESPONSE_READ_LENGTH);
 
         assertThat(LegacyCodec.decodeResponse(read).toOptional()).isEqualTo(LegacyCodec.decodeResponse(bytes).toOptional());

@@ -3,8 +3,9 @@ package io.quorum.transport.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quorum.transport.support.GoldenVectors;
-import io.quorum.transport.support.GoldenVectors.Vector;
+import io.quorum.transport.testing.GoldenVectors;
+import io.quorum.transport.testing.GoldenVectors;
+import io.quorum.transport.testing.GoldenVectors.Vector;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quorum.transport.frame.LengthFramer;
-import io.quorum.transport.support.GoldenVectors;
-import io.quorum.transport.support.GoldenVectors.Vector;
+import io.quorum.transport.testing.GoldenVectors;
+import io.quorum.transport.testing.GoldenVectors;
+import io.quorum.transport.testing.GoldenVectors.Vector;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;

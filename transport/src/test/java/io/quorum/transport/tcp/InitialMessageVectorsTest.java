@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorum.api.view.PeerAddress;
 import io.quorum.transport.frame.LengthFramer;
-import io.quorum.transport.support.GoldenVectors;
-import io.quorum.transport.support.GoldenVectors.Vector;
+import io.quorum.transport.testing.GoldenVectors;
+import io.quorum.transport.testing.GoldenVectors;
+import io.quorum.transport.testing.GoldenVectors.Vector;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.util.ArrayList;
@@ -19,12 +20,12 @@ class InitialMessageVectorsTest {
         for (Vector vector : GoldenVectors.withPrefix("qcm-init-")) {
             InitialMessage message = InitialMessageDecoder.decode(vector.bytes());
 
-            assertThat(message.sid()).as(vector.name()).isEqualTo(vector.longField("sid"));
-            if (vector.fields().containsKey("protocolVersion")) {
-                long version = vector.longField("protocolVersion");
+            assertThat(message.sid()).as(vector.name()).isEqualTo(vector.header().num("sid"));
+            if (vector.header().has("protocolVersion")) {
+                long version = vector.header().num("protocolVersion");
                 assertThat(message.form()).as(vector.name())
                         .isEqualTo(version == InitialMessage.PROTOCOL_V1 ? InitialMessage.Form.V1 : InitialMessage.Form.V2);
-                assertThat(message.addressString()).as(vector.name()).isEqualTo(vector.stringField("addr"));
+                assertThat(message.addressString()).as(vector.name()).isEqualTo(vector.header().text("addr"));
             } else {
                 assertThat(message.form()).as(vector.name()).isEqualTo(InitialMessage.Form.SID_ONLY);
             }

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.quorum.transport.support.GoldenVectors;
-import io.quorum.transport.support.GoldenVectors.Vector;
+import io.quorum.transport.testing.GoldenVectors;
+import io.quorum.transport.testing.GoldenVectors;
+import io.quorum.transport.testing.GoldenVectors.Vector;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;

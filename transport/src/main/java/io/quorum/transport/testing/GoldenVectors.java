@@ -1,9 +1,11 @@
-package io.quorum.election.auth;
+package io.quorum.transport.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,18 +17,21 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads the golden vectors of {@code shared/protocol/vectors} (PROTOCOL.md section 10). The shared
- * directory is the repository root's sibling, found from the module directory Maven runs tests in,
- * or given by the {@code quorum.shared.dir} system property. A missing directory fails the test.
+ * Reads the golden vectors of {@code shared/protocol/vectors} (PROTOCOL.md section 10): bytes
+ * captured from real ZooKeeper peers, for the codec tests of every module and of plugins. The
+ * shared directory is the repository root's sibling, found from the module directory Maven runs
+ * tests in, or given by the {@code quorum.shared.dir} system property. A missing directory fails
+ * the test: silently skipping would let the wire-compatibility checks rot.
  */
-final class Vectors {
+public final class GoldenVectors {
     private static final Set<String> META_KEYS = Set.of("zk", "alg", "kind", "dir", "receiver_zk", "wire");
     private static final Pattern KEY = Pattern.compile("(?:^|\\s)([A-Za-z_][A-Za-z0-9_]*)=");
 
-    private Vectors() {
+    private GoldenVectors() {
     }
 
-    static Path directory() {
+    /** The vector directory; fails when it is missing. */
+    public static Path directory() {
         String override = System.getProperty("quorum.shared.dir");
         Path shared = override != null
                 ? Path.of(override)
@@ -40,7 +45,7 @@ final class Vectors {
     }
 
     /** The names of the vector files starting with {@code prefix}, sorted. */
-    static List<String> names(String prefix) {
+    public static List<String> names(String prefix) {
         try (Stream<Path> files = Files.list(directory())) {
             return files.map(p -> p.getFileName().toString())
                     .filter(n -> n.startsWith(prefix) && n.endsWith(".hex"))
@@ -51,7 +56,17 @@ final class Vectors {
         }
     }
 
-    static Vector load(String name) {
+    /** Every vector whose file name starts with {@code prefix}, sorted; fails if there is none. */
+    public static List<Vector> withPrefix(String prefix) {
+        List<String> names = names(prefix);
+        if (names.isEmpty()) {
+            throw new AssertionError("no golden vectors named " + prefix + "* in " + directory());
+        }
+        return names.stream().map(GoldenVectors::load).toList();
+    }
+
+    /** One vector file by name. */
+    public static Vector load(String name) {
         try {
             List<String> lines = Files.readAllLines(directory().resolve(name));
             if (lines.size() < 2 || !lines.get(0).startsWith("# ")) {
@@ -64,11 +79,20 @@ final class Vectors {
     }
 
     /** One vector file. */
-    record Vector(String name, Header header, byte[] bytes) {
+    public record Vector(String name, Header header, byte[] bytes) {
+        /** For {@code qcm-frame(...)} vectors: the payload after the 4-byte length, checked against it. */
+        public byte[] framePayload() {
+            int length = ByteBuffer.wrap(bytes).getInt();
+            if (length != bytes.length - 4) {
+                throw new AssertionError(name + ": frame length " + length + " but " + (bytes.length - 4)
+                        + " payload bytes");
+            }
+            return Arrays.copyOfRange(bytes, 4, bytes.length);
+        }
     }
 
     /** The {@code key=value} items of a header line; remembers which fields a test compared. */
-    static final class Header {
+    public static final class Header {
         private final Map<String, String> values;
         private final Set<String> checked = new TreeSet<>();
 
@@ -96,12 +120,12 @@ final class Vectors {
             return new Header(values);
         }
 
-        boolean has(String key) {
+        public boolean has(String key) {
             return values.containsKey(key);
         }
 
         /** The raw value, e.g. {@code 1(FOLLOWING)} or {@code 0x8000000000000000(=-9223372036854775808)}. */
-        String raw(String key) {
+        public String raw(String key) {
             String value = values.get(key);
             if (value == null) {
                 throw new AssertionError("header has no " + key + ": " + values);
@@ -111,19 +135,19 @@ final class Vectors {
         }
 
         /** A number: {@code 0x} hex (as unsigned bits) or signed decimal, up to a blank or '('. */
-        long num(String key) {
+        public long num(String key) {
             String token = raw(key).split("[ (]", 2)[0];
             return token.startsWith("0x") ? Long.parseUnsignedLong(token.substring(2), 16) : Long.parseLong(token);
         }
 
         /** The name in parentheses, e.g. FOLLOWING from {@code 1(FOLLOWING)}. */
-        String label(String key) {
+        public String label(String key) {
             String value = raw(key);
             return value.substring(value.indexOf('(') + 1, value.indexOf(')'));
         }
 
         /** A quoted string with {@code \n} escapes. */
-        String text(String key) {
+        public String text(String key) {
             String value = raw(key);
             if (!value.startsWith("\"") || !value.endsWith("\"")) {
                 throw new AssertionError(key + " is not quoted: " + value);
@@ -132,7 +156,7 @@ final class Vectors {
         }
 
         /** Fails unless the test compared every field of the header (meta items aside). */
-        void assertAllFieldsChecked() {
+        public void assertAllFieldsChecked() {
             Set<String> unchecked = new TreeSet<>(values.keySet());
             unchecked.removeAll(META_KEYS);
             unchecked.removeAll(checked);

@@ -1,4 +1,4 @@
-package io.quorum.election.auth;
+package io.quorum.api.election;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -7,7 +7,8 @@ import java.util.function.Function;
 /**
  * The outcome of decoding bytes from the network: either the message or the reason the bytes
  * were rejected. Decoders return this instead of throwing, because garbage from a peer must never
- * kill a receive loop (PROTOCOL.md section 0 item 3 shows what an uncaught decoding error costs).
+ * kill a receive loop (ZooKeeper 3.4.14 lost its election receiver thread to one such exception,
+ * PROTOCOL.md section 0 item 3).
  *
  * @param <T> the message type
  */
@@ -27,10 +28,12 @@ public sealed interface DecodeResult<T> {
         }
     }
 
+    /** A decoded message. */
     static <T> DecodeResult<T> decoded(T message) {
         return new Decoded<>(message);
     }
 
+    /** Bytes rejected for {@code reason}. */
     static <T> DecodeResult<T> rejected(String reason) {
         return new Rejected<>(reason);
     }
@@ -48,6 +51,7 @@ public sealed interface DecodeResult<T> {
         return new Rejected<>(((Rejected<T>) this).reason());
     }
 
+    /** Whether the bytes held a valid message. */
     default boolean isDecoded() {
         return this instanceof Decoded;
     }
