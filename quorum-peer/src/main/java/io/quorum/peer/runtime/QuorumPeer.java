@@ -1,0 +1,173 @@
+package io.quorum.peer.runtime;
+
+import io.quorum.api.LearnerType;
+import io.quorum.api.ServerState;
+import io.quorum.api.Vote;
+import io.quorum.api.election.Decision;
+import io.quorum.api.election.Election;
+import io.quorum.api.leadership.LeadershipListener;
+import io.quorum.api.view.QuorumServer;
+import io.quorum.peer.config.QuorumPeerConfig;
+import io.quorum.transport.runtime.PeerElectionContext;
+import io.quorum.transport.runtime.SystemTicker;
+import io.quorum.transport.support.OwnedThreads;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A quorum peer: the state loop of ZooKeeper's {@code QuorumPeer.run()}. LOOKING runs an election;
+ * LEADING, FOLLOWING and OBSERVING run a session over the quorum port until it ends; then the
+ * peer looks again. One thread owns the loop; {@link #close()} stops it promptly in every state.
+ */
+public final class QuorumPeer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QuorumPeer.class);
+    private static final long JOIN_MILLIS = 10_000;
+
+    private final QuorumPeerConfig config;
+    private final PeerHistory history;
+    private final ElectionStarter electionStarter;
+    private final RoleSessions sessions;
+    private final List<LeadershipListener> listeners = new CopyOnWriteArrayList<>();
+    private final OwnedThreads threads;
+    private final PeerStatusBoard status;
+    private volatile boolean running;
+    private volatile Election election;
+
+    public QuorumPeer(QuorumPeerConfig config, PeerHistory history, ElectionStarter electionStarter, RoleSessions sessions) {
+        this.config = config;
+        this.history = history;
+        this.electionStarter = electionStarter;
+        this.sessions = sessions;
+        this.threads = new OwnedThreads("quorum-peer-" + config.myId(), Long.toString(config.myId()));
+        this.status = new PeerStatusBoard(config.myId());
+    }
+
+    /** Adds a listener for leadership changes; calls come from the peer's thread, in order. */
+    public void addListener(LeadershipListener listener) {
+        listeners.add(listener);
+    }
+
+    /** The peer's role and leader as of now. */
+    public PeerStatusBoard.Snapshot status() {
+        return status.snapshot();
+    }
+
+    public PeerHistory history() {
+        return history;
+    }
+
+    /** Starts the election and the state loop (ZooKeeper's {@code start()} after loadDataBase). */
+    public synchronized void start() {
+        if (running) {
+            throw new IllegalStateException("peer " + config.myId() + " is already running");
+        }
+        running = true;
+        election = electionStarter.start(new PeerElectionContext(config.myId(), config.view(), this::initialVote,
+                config.electionProperties()));
+        threads.start("main", this::run);
+        LOG.info("peer {} started with {}", config.myId(), history);
+    }
+
+    /** The vote a new round starts from: the live history, read at the start of each round. */
+    private Vote initialVote() {
+        return Vote.initial(config.myId(), history.lastLoggedZxid(), history.currentEpoch());
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                Decision decision = look();
+                if (decision != null) {
+                    serve(decision);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IllegalStateException e) {
+                if (running) {
+                    LOG.error("peer {} stops: {}", config.myId(), e.getMessage(), e);
+                }
+                return;
+            }
+        }
+    }
+
+    private Decision look() throws InterruptedException {
+        status.looking();
+        listeners.forEach(LeadershipListener::looking);
+        long started = SystemTicker.INSTANCE.nanoTime();
+        Decision decision = election.lookForLeader();
+        long tookMillis = (SystemTicker.INSTANCE.nanoTime() - started) / 1_000_000;
+        if (!running) {
+            return null;
+        }
+        LOG.info("{} - LEADER ELECTION TOOK - {} ms (leader {}, round {})", decision.role(), tookMillis,
+                decision.leader(), decision.vote().electionEpoch());
+        status.decided(decision, tookMillis);
+        return decision;
+    }
+
+    private void serve(Decision decision) throws InterruptedException {
+        String ended;
+        if (decision.role() == ServerState.LEADING) {
+            ended = sessions.lead(history, epoch -> established(decision, epoch));
+        } else {
+            QuorumServer leader = config.view().server(decision.leader()).orElse(null);
+            if (leader == null) {
+                LOG.warn("elected leader {} is not in this peer's view; looking again", decision.leader());
+                return;
+            }
+            LearnerType type = decision.role() == ServerState.OBSERVING ? LearnerType.OBSERVER : LearnerType.PARTICIPANT;
+            ended = sessions.learn(leader, type, history, epoch -> established(decision, epoch));
+        }
+        if (running) {
+            LOG.info("{} session ended: {}; looking again", decision.role(), ended);
+            election.peerState(ServerState.LOOKING, decision.vote());
+        }
+    }
+
+    /**
+     * The session synced: report the new epoch in the vote other peers are answered with
+     * (ZOOKEEPER-1732), and tell the listeners.
+     */
+    private void established(Decision decision, long epoch) {
+        Vote vote = decision.vote();
+        Vote current = new Vote(vote.leader(), vote.zxid(), vote.electionEpoch(), epoch, decision.role(), vote.version());
+        election.peerState(decision.role(), current);
+        status.established(epoch);
+        LOG.info("{} established in epoch {} under leader {}", decision.role(), epoch, decision.leader());
+        for (LeadershipListener listener : listeners) {
+            if (decision.role() == ServerState.LEADING) {
+                listener.leading(epoch);
+            } else {
+                listener.following(decision.leader(), epoch);
+            }
+        }
+    }
+
+    /** Stops the peer in whatever state it is in and waits for its threads. */
+    @Override
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        sessions.abort();
+        Election running = election;
+        if (running != null) {
+            running.shutdown();
+        }
+        sessions.close();
+        try {
+            if (!threads.joinAll(JOIN_MILLIS)) {
+                LOG.warn("peer {} did not stop within {} ms", config.myId(), JOIN_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        status.stopped();
+        LOG.info("peer {} stopped", config.myId());
+    }
+}
