@@ -28,6 +28,11 @@ final class Acceptor {
     /** 2.2: anonymous observers get ids -1, -2, ... one per connection. */
     private final AtomicLong anonymousIds = new AtomicLong(-1);
     private final AtomicLong rejected = new AtomicLong();
+    /**
+     * Numbers accepted sockets in the order the listener accepted them. Only the listener thread
+     * calls {@link #accepted}, so the numbers follow the order the peer opened its connections.
+     */
+    private final AtomicLong acceptOrder = new AtomicLong();
 
     Acceptor(ConnectionManagerConfig config, PeerRegistry registry, SocketRegistry sockets, Connector connector,
             Executor executor) {
@@ -41,8 +46,9 @@ final class Acceptor {
     /** Called by the listener thread; never blocks on the socket. */
     void accepted(Socket socket) {
         sockets.track(socket);
+        long order = acceptOrder.incrementAndGet();
         try {
-            executor.execute(() -> handshake(socket));
+            executor.execute(() -> handshake(socket, order));
         } catch (RejectedExecutionException e) {
             rejected.incrementAndGet();
             LOG.warn("too many election connections waiting for their initial message; closing {}",
@@ -56,14 +62,14 @@ final class Acceptor {
         return rejected.get();
     }
 
-    private void handshake(Socket socket) {
+    private void handshake(Socket socket, long order) {
         boolean adopted = false;
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(config.tcpKeepAlive());
             socket.setSoTimeout((int) config.handshakeTimeout().toMillis());
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-            adopted = decide(InitialMessageDecoder.read(in), socket, in);
+            adopted = decide(InitialMessageDecoder.read(in), socket, in, order);
         } catch (IOException | RuntimeException e) {
             rejected.incrementAndGet();
             LOG.info("closing election connection from {}: {}", socket.getRemoteSocketAddress(), e.toString());
@@ -74,7 +80,7 @@ final class Acceptor {
         }
     }
 
-    private boolean decide(InitialMessage message, Socket socket, DataInputStream in) throws IOException {
+    private boolean decide(InitialMessage message, Socket socket, DataInputStream in, long order) throws IOException {
         long sid = message.sid() == InitialMessage.ANONYMOUS_OBSERVER_SID ? anonymousIds.getAndDecrement() : message.sid();
         if (sid == config.mySid()) {
             // ZOOKEEPER-2164: never talk to ourselves. 3.9.5 leaves this socket open; we close it.
@@ -89,8 +95,9 @@ final class Acceptor {
             dialBack(sid, message);
             return false;
         }
-        // 2.8: a larger sid is kept even when it is not in the view.
-        return registry.adopt(sid, socket, in);
+        // 2.8: a larger sid is kept even when it is not in the view. The accept order, not the
+        // order in which handshake threads finish, decides which of its connections is newest.
+        return registry.adoptAccepted(sid, socket, in, order);
     }
 
     private void dialBack(long sid, InitialMessage message) {

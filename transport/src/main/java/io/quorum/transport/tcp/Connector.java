@@ -130,7 +130,7 @@ final class Connector {
             return socket;
         }
         DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-        registry.adopt(sid, socket, in);
+        registry.adoptDialed(sid, socket, in);
         return null;
     }
 

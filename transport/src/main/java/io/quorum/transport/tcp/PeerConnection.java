@@ -67,6 +67,10 @@ final class PeerConnection {
         onClosed.accept(this);
     }
 
+    int remotePort() {
+        return socket.getPort();
+    }
+
     boolean isClosed() {
         return closed.get();
     }

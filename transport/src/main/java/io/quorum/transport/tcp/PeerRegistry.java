@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 final class PeerRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(PeerRegistry.class);
+    /** The accept order given to sockets we dialled: they are never checked for staleness. */
+    private static final long NOT_ACCEPTED = 0;
 
     private final ConnectionManagerConfig config;
     private final TransportInbox inbox;
@@ -50,10 +52,35 @@ final class PeerRegistry {
     }
 
     /**
-     * Makes the socket the sid's connection, replacing (and closing) any previous one. Returns
-     * false, having closed the socket, if the manager is shutting down.
+     * Makes a socket we dialled the sid's connection, replacing (and closing) any previous one.
+     * At most one dial per sid is in flight, so dialled sockets arrive here in the order they
+     * were opened. Returns false, having closed the socket, if the manager is shutting down.
      */
-    boolean adopt(long sid, Socket socket, DataInputStream in) throws IOException {
+    boolean adoptDialed(long sid, Socket socket, DataInputStream in) throws IOException {
+        return adopt(sid, socket, in, NOT_ACCEPTED);
+    }
+
+    /**
+     * Makes an accepted socket the sid's connection, replacing (and closing) any previous one,
+     * unless a connection the listener accepted <em>later</em> was already adopted for the sid;
+     * then this one is stale and is closed instead (returns false, as on shutdown).
+     *
+     * <p>Why: 2.3 says the newest connection from a larger sid replaces the old one, and the
+     * larger sid itself already dropped the old one when it opened the new one. "Newest" must
+     * be the accept order, not the order in which the handshake threads happen to finish. When
+     * both peers dial at once, the larger sid drops its first connection on seeing ours and
+     * dials back; under CPU load our handshake thread for that first, already dead connection
+     * could finish after the one for the dial-back, so we replaced the live connection with the
+     * dead one, the larger sid saw its live one closed, and both ended up with no connection
+     * and undelivered payloads (HostileInputTest's good exchange timing out).
+     *
+     * @param acceptOrder the listener's accept sequence number of the socket, from 1
+     */
+    boolean adoptAccepted(long sid, Socket socket, DataInputStream in, long acceptOrder) throws IOException {
+        return adopt(sid, socket, in, acceptOrder);
+    }
+
+    private boolean adopt(long sid, Socket socket, DataInputStream in, long acceptOrder) throws IOException {
         socket.setSoTimeout(0);
         PeerState peer = state(sid);
         PeerConnection connection = new PeerConnection(peer, socket, in, inbox, sockets, this::closed);
@@ -63,6 +90,15 @@ final class PeerRegistry {
                 sockets.close(socket);
                 return false;
             }
+            if (acceptOrder != NOT_ACCEPTED) {
+                if (acceptOrder < peer.newestAcceptOrder) {
+                    LOG.debug("sid {}: connection from port {} was superseded by a later one; closing it",
+                            sid, socket.getPort());
+                    sockets.close(socket);
+                    return false;
+                }
+                peer.newestAcceptOrder = acceptOrder;
+            }
             live.add(connection);
             previous = peer.current.getAndSet(connection);
             if (previous == null) {
@@ -70,7 +106,8 @@ final class PeerRegistry {
             }
         }
         if (previous != null) {
-            LOG.info("replacing the connection with sid {}", sid);
+            LOG.info("replacing the connection with sid {} (port {}) by the one with port {}", sid,
+                    previous.remotePort(), socket.getPort());
             previous.close();
         }
         connection.start(threads);

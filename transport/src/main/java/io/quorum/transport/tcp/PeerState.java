@@ -20,6 +20,11 @@ final class PeerState {
      * connection (the peer dropped it, 2.3), so it dials again rather than lose the request.
      */
     final AtomicReference<PeerAddress> pendingRedial = new AtomicReference<>();
+    /**
+     * The accept order of the newest accepted connection ever adopted for this sid; older ones
+     * are stale (see {@link PeerRegistry#adoptAccepted}). Guarded by the registry's monitor.
+     */
+    long newestAcceptOrder;
 
     PeerState(long sid, int sendCapacity) {
         this.sid = sid;
