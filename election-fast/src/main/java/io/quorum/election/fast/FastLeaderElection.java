@@ -42,6 +42,8 @@ public final class FastLeaderElection implements ElectionCore {
     private final Map<Long, Vote> outOfElection = new HashMap<>();
     /** Voters whose stream is known to be down; presumed up until the driver says otherwise. */
     private final Set<Long> unreachable = new HashSet<>();
+    /** Voters whose stream went down less than linkDownGrace ago, by their pending timer. */
+    private final Map<TimerKey, Long> linkDownGrace = new HashMap<>();
     /** Notifications that arrived before the first round opened, as ZooKeeper's recvqueue keeps them. */
     private final Queue<Received> early = new ArrayDeque<>();
 
@@ -120,6 +122,15 @@ public final class FastLeaderElection implements ElectionCore {
 
     @Override
     public void onTimer(TimerKey key, long now, Outbox out) {
+        Long stillDown = linkDownGrace.remove(key);
+        if (stillDown != null) {
+            unreachable.add(stillDown);
+            if (roundOpen && finalizing) {
+                // A voter that went away may be the only one the fast rule was still waiting for.
+                checkTermination(now, out);
+            }
+            return;
+        }
         if (!roundOpen) {
             return;
         }
@@ -134,13 +145,34 @@ public final class FastLeaderElection implements ElectionCore {
         }
     }
 
+    /**
+     * A voter counts as unreachable for the fast rule only once its link has stayed down for
+     * {@code linkDownGrace}. A down link is not proof of a dead voter: in the sid tie-break
+     * (PROTOCOL.md 2.3) the higher sid drops its working connection whenever the lower sid dials
+     * it, then dials back, so both ends see the link go down and up within milliseconds, as
+     * ZooKeeper's own acceptors (3.4.14 and 3.9.5) do to us in a mixed ensemble. Counting that
+     * blip let a peer decide at once for the best of the other voters while the flapping voter's
+     * better vote was on its way (FastLeaderElectionSocketTest elected 2 instead of 3). ZooKeeper
+     * itself ignores link state and always waits finalizeWait (3.6 step 5).
+     */
     @Override
     public void onLink(long sid, boolean up, long now, Outbox out) {
-        boolean changed = up ? unreachable.remove(sid) : view.isVoter(sid) && unreachable.add(sid);
-        if (changed && roundOpen && finalizing) {
-            // A voter that went away may be the only one the fast rule was still waiting for.
-            checkTermination(now, out);
+        if (!view.isVoter(sid)) {
+            return;
         }
+        TimerKey grace = linkDownGraceKey(sid);
+        if (up) {
+            linkDownGrace.remove(grace);
+            out.cancelTimer(grace);
+            unreachable.remove(sid);
+        } else if (!unreachable.contains(sid) && !linkDownGrace.containsKey(grace)) {
+            linkDownGrace.put(grace, sid);
+            out.setTimer(grace, now + settings.linkDownGraceNanos());
+        }
+    }
+
+    private static TimerKey linkDownGraceKey(long sid) {
+        return new TimerKey("link-down-grace-" + sid);
     }
 
     @Override

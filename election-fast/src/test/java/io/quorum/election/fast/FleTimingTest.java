@@ -121,11 +121,12 @@ class FleTimingTest {
         assertThat(h.pendingTimers()).isEmpty();
     }
 
-    /** Fast termination: a voter whose link is down is not waited for. */
+    /** Fast termination: a voter whose link has been down for the grace is not waited for. */
     @Test
     void voterWithLinkDownIsNotWaitedFor() {
         CoreHarness h = bestOfThree(true);
         h.link(2, false);
+        h.advance(FleScript.LINK_DOWN_GRACE);
 
         CoreHarness.Step step = h.deliverFrom(1, forThree());
 
@@ -133,13 +134,31 @@ class FleTimingTest {
         assertThat(step.timersSet()).doesNotContainKey(FINALIZE_WAIT);
     }
 
-    /** Fast termination: a link going down during the wait decides at once. */
+    /** Fast termination: a link going down during the wait and staying down decides after the grace. */
     @Test
-    void linkGoingDownDuringTheWaitDecidesAtOnce() {
+    void linkStayingDownDuringTheWaitDecidesAfterTheGrace() {
         CoreHarness h = bestOfThree(true);
         h.deliverFrom(1, forThree());
 
-        assertThat(h.link(2, false).decision()).map(Decision::role).contains(ServerState.LEADING);
+        assertThat(h.link(2, false).decision()).isEmpty();
+        assertThat(h.advance(FleScript.LINK_DOWN_GRACE - 1).decision()).isEmpty();
+        assertThat(h.advance(1).decision()).map(Decision::role).contains(ServerState.LEADING);
+    }
+
+    /**
+     * Fast termination: the sid tie-break's drop-and-reconnect (PROTOCOL.md 2.3) is no reason to
+     * stop waiting for that voter; the wait runs its full finalizeWait.
+     */
+    @Test
+    void linkFlappingDuringTheWaitIsWaitedFor() {
+        CoreHarness h = bestOfThree(true);
+        h.deliverFrom(1, forThree());
+
+        assertThat(h.link(2, false).decision()).isEmpty();
+        assertThat(h.advance(5 * FleScript.MS).decision()).isEmpty();
+        assertThat(h.link(2, true).decision()).isEmpty();
+        assertThat(h.advance(FleScript.FINALIZE_WAIT - 5 * FleScript.MS - 1).decision()).isEmpty();
+        assertThat(h.advance(1).decision()).map(Decision::role).contains(ServerState.LEADING);
     }
 
     /** Fast termination: a voter that is silent but not down is waited for, up to finalizeWait. */
