@@ -2,12 +2,7 @@ package io.quorum.dist.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +21,6 @@ class NonVoterProbeIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(NonVoterProbeIT.class);
     private static final long UNKNOWN_SID = 99;
-    private static final int MAX_FRAME = 512 * 1024;
     private static final int READ_TIMEOUT_MILLIS = 5_000;
 
     @TempDir
@@ -62,26 +56,7 @@ class NonVoterProbeIT {
         }
     }
 
-    /** Sends form A (bare sid) and one frame, then reads the first frame that comes back. */
     private static RawNotification probe(int electionPort, RawNotification notification) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(PeerAddress.HOST, electionPort), READ_TIMEOUT_MILLIS);
-            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
-            byte[] payload = notification.encode40();
-            out.writeLong(UNKNOWN_SID);
-            out.writeInt(payload.length);
-            out.write(payload);
-            out.flush();
-            return RawNotification.decode(readFrame(new DataInputStream(socket.getInputStream())));
-        }
-    }
-
-    private static byte[] readFrame(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        assertThat(length).as("frame length").isBetween(1, MAX_FRAME);
-        byte[] payload = new byte[length];
-        in.readFully(payload);
-        return payload;
+        return ElectionPortProbe.ask(electionPort, UNKNOWN_SID, notification, READ_TIMEOUT_MILLIS);
     }
 }

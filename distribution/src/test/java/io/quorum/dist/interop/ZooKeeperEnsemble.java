@@ -30,12 +30,26 @@ final class ZooKeeperEnsemble implements AutoCloseable {
     /** Starts one peer per entry, sid i+1 running versions.get(i); all peers see the same view. */
     static ZooKeeperEnsemble start(List<ZooKeeperVersion> versions, Path root) throws IOException {
         List<PeerAddress> view = FreePorts.peers(versions.size());
+        return start(view, view, peer -> versions.get((int) peer.sid() - 1), root);
+    }
+
+    /**
+     * Starts ZooKeeper only for the {@code started} members of {@code view}; the other members
+     * are left to someone else (our own election, in the mixed-ensemble tests), so every peer
+     * still sees the whole view.
+     */
+    static ZooKeeperEnsemble startSome(ZooKeeperVersion version, List<PeerAddress> view, List<PeerAddress> started,
+            Path root) throws IOException {
+        return start(view, started, peer -> version, root);
+    }
+
+    private static ZooKeeperEnsemble start(List<PeerAddress> view, List<PeerAddress> started,
+            Function<PeerAddress, ZooKeeperVersion> versionOf, Path root) throws IOException {
         ZooKeeperEnsemble ensemble = new ZooKeeperEnsemble();
         try {
-            for (PeerAddress peer : view) {
+            for (PeerAddress peer : started) {
                 Path dir = Files.createDirectories(root.resolve("peer-" + peer.sid()));
-                ZooKeeperVersion version = versions.get((int) peer.sid() - 1);
-                ensemble.peers.add(ZooKeeperProcess.start(version, peer, view, dir));
+                ensemble.peers.add(ZooKeeperProcess.start(versionOf.apply(peer), peer, view, dir));
             }
             return ensemble;
         } catch (IOException | RuntimeException e) {

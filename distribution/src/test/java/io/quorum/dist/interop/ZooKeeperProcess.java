@@ -110,6 +110,15 @@ final class ZooKeeperProcess implements AutoCloseable {
         }
     }
 
+    /** The peer's whole log so far. */
+    String logText() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The last lines of the peer's log, for assertion messages. */
     String logTail() {
         try {

@@ -10,17 +10,21 @@ import java.util.Map;
  * @param minNotificationIntervalNanos the first re-send interval (200 ms), doubled on each timeout
  * @param maxNotificationIntervalNanos the cap of that back-off (60 s)
  * @param fastTermination decide without the finalize wait once every connected voter agrees
+ * @param linkDownGraceNanos how long a voter's link must stay down before fast termination stops
+ *     waiting for that voter (100 ms): longer than the drop-and-reconnect of the sid tie-break
  */
 record FastElectionSettings(
         long finalizeWaitNanos,
         long minNotificationIntervalNanos,
         long maxNotificationIntervalNanos,
-        boolean fastTermination) {
+        boolean fastTermination,
+        long linkDownGraceNanos) {
 
     static final String FINALIZE_WAIT = "finalizeWait";
     static final String MIN_INTERVAL = "minNotificationInterval";
     static final String MAX_INTERVAL = "maxNotificationInterval";
     static final String FAST_TERMINATION = "fastTermination";
+    static final String LINK_DOWN_GRACE = "linkDownGrace";
 
     private static final long MILLIS = 1_000_000L;
 
@@ -31,6 +35,9 @@ record FastElectionSettings(
         if (maxNotificationIntervalNanos < minNotificationIntervalNanos) {
             throw new IllegalArgumentException("maxNotificationInterval must not be below minNotificationInterval");
         }
+        if (linkDownGraceNanos < 0) {
+            throw new IllegalArgumentException("linkDownGrace must not be negative");
+        }
     }
 
     static FastElectionSettings from(Map<String, String> properties) {
@@ -40,7 +47,8 @@ record FastElectionSettings(
                 millis(properties, FINALIZE_WAIT, FINALIZE_WAIT, 200) * MILLIS,
                 min * MILLIS,
                 max * MILLIS,
-                bool(properties, FAST_TERMINATION, true));
+                bool(properties, FAST_TERMINATION, true),
+                millis(properties, LINK_DOWN_GRACE, LINK_DOWN_GRACE, 100) * MILLIS);
     }
 
     private static long millis(Map<String, String> properties, String key, String zooKeeperKey, long fallback) {

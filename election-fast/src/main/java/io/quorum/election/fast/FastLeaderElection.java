@@ -1,10 +1,10 @@
 package io.quorum.election.fast;
 
-import io.quorum.api.election.DecodeResult;
 import io.quorum.api.LearnerType;
 import io.quorum.api.ServerState;
 import io.quorum.api.Vote;
 import io.quorum.api.Zxid;
+import io.quorum.api.election.DecodeResult;
 import io.quorum.api.election.Destination;
 import io.quorum.api.election.ElectionContext;
 import io.quorum.api.election.ElectionCore;
@@ -17,8 +17,10 @@ import io.quorum.api.view.QuorumView;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 
 /**
  * FastLeaderElection (electionAlg=3) as a deterministic core. It plays both halves of ZooKeeper's
@@ -39,11 +41,10 @@ public final class FastLeaderElection implements ElectionCore {
 
     private final Map<Long, Vote> recvset = new HashMap<>();
     private final Map<Long, Vote> outOfElection = new HashMap<>();
-    /**
-     * When each voter's stream went down, for voters whose stream is down now; voters are presumed
-     * up until the driver says otherwise.
-     */
-    private final Map<Long, Long> downSince = new HashMap<>();
+    /** Voters whose stream is known to be down; presumed up until the driver says otherwise. */
+    private final Set<Long> unreachable = new HashSet<>();
+    /** Voters whose stream went down less than linkDownGrace ago, by their pending timer. */
+    private final Map<TimerKey, Long> linkDownGrace = new HashMap<>();
     /** Notifications that arrived before the first round opened, as ZooKeeper's recvqueue keeps them. */
     private final Queue<Received> early = new ArrayDeque<>();
 
@@ -51,7 +52,6 @@ public final class FastLeaderElection implements ElectionCore {
     private boolean roundOpen;
     private boolean finalizing;
     private long logicalClock;
-    private long roundStartedAt;
     private Proposal initial;
     private Proposal proposal;
     private Vote currentVote;
@@ -83,7 +83,6 @@ public final class FastLeaderElection implements ElectionCore {
     @Override
     public void start(long now, Outbox out) {
         logicalClock++;
-        roundStartedAt = now;
         roundOpen = true;
         finalizing = false;
         state = ServerState.LOOKING;
@@ -95,8 +94,22 @@ public final class FastLeaderElection implements ElectionCore {
         out.trace("round " + logicalClock + ": propose " + describe(proposal));
         broadcast(out);
         out.setTimer(NOTIFICATION_INTERVAL, now + notificationInterval);
+        settleLinksDownBeforeTheRound(out);
         checkTermination(now, out);
         replayEarly(now, out);
+    }
+
+    /**
+     * A stream that went down before this round began is no tie-break blip of this round's
+     * dialling: the voter behind it (typically a leader that just died) is unreachable now, so
+     * the survivors need not wait out the grace before the fast rule applies.
+     */
+    private void settleLinksDownBeforeTheRound(Outbox out) {
+        for (Map.Entry<TimerKey, Long> pending : linkDownGrace.entrySet()) {
+            out.cancelTimer(pending.getKey());
+            unreachable.add(pending.getValue());
+        }
+        linkDownGrace.clear();
     }
 
     @Override
@@ -124,6 +137,15 @@ public final class FastLeaderElection implements ElectionCore {
 
     @Override
     public void onTimer(TimerKey key, long now, Outbox out) {
+        Long stillDown = linkDownGrace.remove(key);
+        if (stillDown != null) {
+            unreachable.add(stillDown);
+            if (roundOpen && finalizing) {
+                // A voter that went away may be the only one the fast rule was still waiting for.
+                checkTermination(now, out);
+            }
+            return;
+        }
         if (!roundOpen) {
             return;
         }
@@ -138,13 +160,34 @@ public final class FastLeaderElection implements ElectionCore {
         }
     }
 
+    /**
+     * A voter counts as unreachable for the fast rule only once its link has stayed down for
+     * {@code linkDownGrace}. A down link is not proof of a dead voter: in the sid tie-break
+     * (PROTOCOL.md 2.3) the higher sid drops its working connection whenever the lower sid dials
+     * it, then dials back, so both ends see the link go down and up within milliseconds, as
+     * ZooKeeper's own acceptors (3.4.14 and 3.9.5) do to us in a mixed ensemble. Counting that
+     * blip let a peer decide at once for the best of the other voters while the flapping voter's
+     * better vote was on its way (FastLeaderElectionSocketTest elected 2 instead of 3). ZooKeeper
+     * itself ignores link state and always waits finalizeWait (3.6 step 5).
+     */
     @Override
     public void onLink(long sid, boolean up, long now, Outbox out) {
-        boolean changed = up ? downSince.remove(sid) != null : view.isVoter(sid) && downSince.putIfAbsent(sid, now) == null;
-        if (changed && roundOpen && finalizing) {
-            // A voter that went away may be the only one the fast rule was still waiting for.
-            checkTermination(now, out);
+        if (!view.isVoter(sid)) {
+            return;
         }
+        TimerKey grace = linkDownGraceKey(sid);
+        if (up) {
+            linkDownGrace.remove(grace);
+            out.cancelTimer(grace);
+            unreachable.remove(sid);
+        } else if (!unreachable.contains(sid) && !linkDownGrace.containsKey(grace)) {
+            linkDownGrace.put(grace, sid);
+            out.setTimer(grace, now + settings.linkDownGraceNanos());
+        }
+    }
+
+    private static TimerKey linkDownGraceKey(long sid) {
+        return new TimerKey("link-down-grace-" + sid);
     }
 
     @Override
@@ -284,13 +327,10 @@ public final class FastLeaderElection implements ElectionCore {
     /**
      * The fast rule: every voter not known to be unreachable, this peer included, has voted for
      * the proposal in this round. No better vote can still arrive from them, so waiting is moot.
-     * Only a stream that was already down when the round began makes a voter unreachable: a
-     * stream that drops during the round may be the connection race of two peers dialling each
-     * other, whose survivor is about to carry that voter's vote.
      */
     private boolean everyReachableVoterAgrees(Vote target) {
         for (long voter : view.votingMembers()) {
-            if (voter == myId || !unreachable(voter)) {
+            if (voter == myId || !unreachable.contains(voter)) {
                 Vote vote = recvset.get(voter);
                 if (vote == null || !VoteTally.matches(vote, target)) {
                     return false;
@@ -298,11 +338,6 @@ public final class FastLeaderElection implements ElectionCore {
             }
         }
         return true;
-    }
-
-    private boolean unreachable(long voter) {
-        Long since = downSince.get(voter);
-        return since != null && since < roundStartedAt;
     }
 
     private void decideProposal(Outbox out) {

@@ -24,6 +24,7 @@ import java.util.Map;
 final class FleScript {
     static final long MS = 1_000_000L;
     static final long FINALIZE_WAIT = 200 * MS;
+    static final long LINK_DOWN_GRACE = 100 * MS;
     static final ConfigData CONFIG = ConfigData.ofText("version=0");
 
     private FleScript() {
@@ -66,6 +67,7 @@ final class FleScript {
                 .property(FastElectionSettings.MIN_INTERVAL, "200")
                 .property(FastElectionSettings.MAX_INTERVAL, "1000")
                 .property(FastElectionSettings.FAST_TERMINATION, Boolean.toString(fastTermination))
+                .property(FastElectionSettings.LINK_DOWN_GRACE, "100")
                 .build();
     }
 

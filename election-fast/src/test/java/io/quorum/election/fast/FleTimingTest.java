@@ -121,9 +121,22 @@ class FleTimingTest {
         assertThat(h.pendingTimers()).isEmpty();
     }
 
-    /** Fast termination: a voter whose link was down before the round began is not waited for. */
+    /** Fast termination: a voter whose link has been down for the grace is not waited for. */
     @Test
     void voterWithLinkDownIsNotWaitedFor() {
+        CoreHarness h = bestOfThree(true);
+        h.link(2, false);
+        h.advance(FleScript.LINK_DOWN_GRACE);
+
+        CoreHarness.Step step = h.deliverFrom(1, forThree());
+
+        assertThat(step.decision()).map(Decision::role).contains(ServerState.LEADING);
+        assertThat(step.timersSet()).doesNotContainKey(FINALIZE_WAIT);
+    }
+
+    /** Fast termination: a link that went down before the round began needs no grace (a dead leader). */
+    @Test
+    void linkDownBeforeTheRoundIsNotWaitedForEvenWithinTheGrace() {
         CoreHarness h = harness(3, voters(1, 2, 3), Vote.initial(3, Zxid.of(1, 6), 1), true);
         h.link(2, false);
         h.advance(1);
@@ -132,21 +145,33 @@ class FleTimingTest {
         CoreHarness.Step step = h.deliverFrom(1, forThree());
 
         assertThat(step.decision()).map(Decision::role).contains(ServerState.LEADING);
-        assertThat(step.timersSet()).doesNotContainKey(FINALIZE_WAIT);
     }
 
-    /**
-     * Fast termination: a link that drops during the round may be two peers' connection race, so
-     * the voter behind it is still waited for, up to finalizeWait.
-     */
+    /** Fast termination: a link going down during the wait and staying down decides after the grace. */
     @Test
-    void linkGoingDownDuringTheRoundIsStillWaitedFor() {
+    void linkStayingDownDuringTheWaitDecidesAfterTheGrace() {
         CoreHarness h = bestOfThree(true);
-        h.advance(1);
         h.deliverFrom(1, forThree());
 
         assertThat(h.link(2, false).decision()).isEmpty();
-        assertThat(h.advance(FleScript.FINALIZE_WAIT).decision()).map(Decision::role).contains(ServerState.LEADING);
+        assertThat(h.advance(FleScript.LINK_DOWN_GRACE - 1).decision()).isEmpty();
+        assertThat(h.advance(1).decision()).map(Decision::role).contains(ServerState.LEADING);
+    }
+
+    /**
+     * Fast termination: the sid tie-break's drop-and-reconnect (PROTOCOL.md 2.3) is no reason to
+     * stop waiting for that voter; the wait runs its full finalizeWait.
+     */
+    @Test
+    void linkFlappingDuringTheWaitIsWaitedFor() {
+        CoreHarness h = bestOfThree(true);
+        h.deliverFrom(1, forThree());
+
+        assertThat(h.link(2, false).decision()).isEmpty();
+        assertThat(h.advance(5 * FleScript.MS).decision()).isEmpty();
+        assertThat(h.link(2, true).decision()).isEmpty();
+        assertThat(h.advance(FleScript.FINALIZE_WAIT - 5 * FleScript.MS - 1).decision()).isEmpty();
+        assertThat(h.advance(1).decision()).map(Decision::role).contains(ServerState.LEADING);
     }
 
     /** Fast termination: a voter that is silent but not down is waited for, up to finalizeWait. */
