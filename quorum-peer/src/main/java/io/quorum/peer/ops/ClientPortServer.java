@@ -105,6 +105,11 @@ public final class ClientPortServer implements AutoCloseable {
         return threads.liveCount();
     }
 
+    /** Connections accepted and not yet closed, for tests that wait for handlers to be busy. */
+    int openConnections() {
+        return open.size();
+    }
+
     private void acceptLoop(ServerSocket socket) {
         while (!closed.get()) {
             Socket client;

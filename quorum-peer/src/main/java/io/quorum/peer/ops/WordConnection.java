@@ -54,9 +54,12 @@ final class WordConnection {
                 respond(word.get());
             }
             closeGracefully();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             // A reset by the client, or our own close on shutdown: nothing is owed to anyone.
             LOG.debug("client port connection from {} ended: {}", remote(), e.toString());
+        } catch (RuntimeException e) {
+            // A bug in formatting or in the status source; the handler must survive it.
+            LOG.warn("failed to answer client port connection from {}", remote(), e);
         }
     }
 
