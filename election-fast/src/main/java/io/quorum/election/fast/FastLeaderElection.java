@@ -94,22 +94,8 @@ public final class FastLeaderElection implements ElectionCore {
         out.trace("round " + logicalClock + ": propose " + describe(proposal));
         broadcast(out);
         out.setTimer(NOTIFICATION_INTERVAL, now + notificationInterval);
-        settleLinksDownBeforeTheRound(out);
         checkTermination(now, out);
         replayEarly(now, out);
-    }
-
-    /**
-     * A stream that went down before this round began is no tie-break blip of this round's
-     * dialling: the voter behind it (typically a leader that just died) is unreachable now, so
-     * the survivors need not wait out the grace before the fast rule applies.
-     */
-    private void settleLinksDownBeforeTheRound(Outbox out) {
-        for (Map.Entry<TimerKey, Long> pending : linkDownGrace.entrySet()) {
-            out.cancelTimer(pending.getKey());
-            unreachable.add(pending.getValue());
-        }
-        linkDownGrace.clear();
     }
 
     @Override
@@ -287,10 +273,19 @@ public final class FastLeaderElection implements ElectionCore {
             }
         }
         outOfElection.put(sid, theirs);
-        if (settledQuorum(outOfElection, theirs)) {
+        if (settledQuorum(outOfElection, theirs) && !knownDown(theirs.leader())) {
             logicalClock = n.electionEpoch();
             decideFor(theirs, "the established leader", out);
         }
+    }
+
+    /**
+     * Not a ZooKeeper check: votes from an earlier round may still be in flight after their
+     * leader died (ours announce decisions, ZooKeeper's replies do the same). Joining a leader
+     * whose stream we know is down would only cost a failed session before the next election.
+     */
+    private boolean knownDown(long leader) {
+        return leader != myId && (unreachable.contains(leader) || linkDownGrace.containsKey(linkDownGraceKey(leader)));
     }
 
     private boolean settledQuorum(Map<Long, Vote> votes, Vote target) {

@@ -134,19 +134,6 @@ class FleTimingTest {
         assertThat(step.timersSet()).doesNotContainKey(FINALIZE_WAIT);
     }
 
-    /** Fast termination: a link that went down before the round began needs no grace (a dead leader). */
-    @Test
-    void linkDownBeforeTheRoundIsNotWaitedForEvenWithinTheGrace() {
-        CoreHarness h = harness(3, voters(1, 2, 3), Vote.initial(3, Zxid.of(1, 6), 1), true);
-        h.link(2, false);
-        h.advance(1);
-        h.start();
-
-        CoreHarness.Step step = h.deliverFrom(1, forThree());
-
-        assertThat(step.decision()).map(Decision::role).contains(ServerState.LEADING);
-    }
-
     /** Fast termination: a link going down during the wait and staying down decides after the grace. */
     @Test
     void linkStayingDownDuringTheWaitDecidesAfterTheGrace() {
