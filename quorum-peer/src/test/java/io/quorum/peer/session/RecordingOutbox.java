@@ -7,6 +7,8 @@ import java.util.List;
 /** Records every effect of a session core as one line, in call order, for assertions. */
 final class RecordingOutbox implements LearnerOutbox, LeaderOutbox {
     final List<String> effects = new ArrayList<>();
+    /** Every effect ever recorded, drained or not. */
+    final List<String> history = new ArrayList<>();
     final List<String> traces = new ArrayList<>();
 
     static String hex(byte[] bytes) {
@@ -16,6 +18,7 @@ final class RecordingOutbox implements LearnerOutbox, LeaderOutbox {
     /** The effects after the ones already looked at, and forget them. */
     List<String> drain() {
         List<String> out = List.copyOf(effects);
+        history.addAll(out);
         effects.clear();
         return out;
     }
