@@ -7,14 +7,10 @@ import io.quorum.api.Vote;
 import io.quorum.api.Zxid;
 import io.quorum.api.election.Decision;
 import io.quorum.api.election.Election;
-import io.quorum.api.view.PeerAddress;
-import io.quorum.api.view.QuorumServer;
 import io.quorum.api.view.QuorumView;
 import io.quorum.transport.runtime.ElectionRuntime;
 import io.quorum.transport.runtime.PeerElectionContext;
 import io.quorum.transport.tcp.ConnectionManagerConfig;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +38,7 @@ class FastLeaderElectionSocketTest {
     @ParameterizedTest(name = "{0} peers")
     @ValueSource(ints = {3, 5, 7})
     void electsTheGreatestHistory(int peers) throws Exception {
-        QuorumView view = loopbackView(peers);
+        QuorumView view = LoopbackViews.participants(peers);
         // Histories chosen so that no simple rule but (epoch, zxid, sid) picks the winner:
         // the highest sid has the oldest epoch, the middle one the newest epoch and a short log.
         long winner = peers / 2 + 1;
@@ -59,7 +55,7 @@ class FastLeaderElectionSocketTest {
 
     @Test
     void survivorsElectANewLeaderAfterTheLeaderStops() throws Exception {
-        QuorumView view = loopbackView(3);
+        QuorumView view = LoopbackViews.participants(3);
         for (long sid = 1; sid <= 3; sid++) {
             start(view, sid, Vote.initial(sid, Zxid.of(1, 5), 1));
         }
@@ -88,20 +84,5 @@ class FastLeaderElectionSocketTest {
             decisions.add(future.get(30, TimeUnit.SECONDS));
         }
         return decisions;
-    }
-
-    static QuorumView loopbackView(int peers) throws IOException {
-        List<QuorumServer> servers = new ArrayList<>();
-        for (long sid = 1; sid <= peers; sid++) {
-            servers.add(QuorumServer.participant(sid, new PeerAddress("127.0.0.1", freePort()),
-                    new PeerAddress("127.0.0.1", freePort())));
-        }
-        return QuorumView.majority(servers);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

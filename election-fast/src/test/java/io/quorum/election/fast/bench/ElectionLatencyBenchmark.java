@@ -3,15 +3,12 @@ package io.quorum.election.fast.bench;
 import io.quorum.api.Vote;
 import io.quorum.api.Zxid;
 import io.quorum.api.election.Election;
-import io.quorum.api.view.PeerAddress;
-import io.quorum.api.view.QuorumServer;
 import io.quorum.api.view.QuorumView;
 import io.quorum.election.fast.FastLeaderElectionProvider;
+import io.quorum.election.fast.LoopbackViews;
 import io.quorum.transport.runtime.ElectionRuntime;
 import io.quorum.transport.runtime.PeerElectionContext;
 import io.quorum.transport.tcp.ConnectionManagerConfig;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +55,7 @@ public final class ElectionLatencyBenchmark {
 
     /** A fresh ensemble: its first election, then the survivors' election once the leader stops. */
     private static long[] oneEnsemble(int peers, boolean fast, ExecutorService callers) throws Exception {
-        QuorumView view = loopbackView(peers);
+        QuorumView view = LoopbackViews.participants(peers);
         List<Election> elections = new ArrayList<>();
         try {
             for (long sid = 1; sid <= peers; sid++) {
@@ -104,20 +101,5 @@ public final class ElectionLatencyBenchmark {
 
     private static double ms(long nanos) {
         return nanos / 1e6;
-    }
-
-    private static QuorumView loopbackView(int peers) throws IOException {
-        List<QuorumServer> servers = new ArrayList<>();
-        for (long sid = 1; sid <= peers; sid++) {
-            servers.add(QuorumServer.participant(sid, new PeerAddress("127.0.0.1", freePort()),
-                    new PeerAddress("127.0.0.1", freePort())));
-        }
-        return QuorumView.majority(servers);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
