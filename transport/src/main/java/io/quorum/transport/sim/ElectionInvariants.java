@@ -24,80 +24,56 @@ public final class ElectionInvariants {
      * on a vote from outside the voting view; a peer LEADING leads itself.
      */
     public static Invariant leaderIsWeightedVoter() {
-        return new Invariant() {
-            @Override
-            public String name() {
-                return "leader-is-weighted-voter";
-            }
-
-            @Override
-            public Optional<String> afterStep(SimState state) {
-                for (NodeView node : state.nodes()) {
-                    Decision d = node.decision();
-                    if (d == null) {
-                        continue;
-                    }
-                    if (!state.view().verifier().mayLead(d.leader())) {
-                        return Optional.of("n" + node.sid() + " decided leader " + d.leader()
-                                + ", which is not a voting member with weight");
-                    }
-                    if (d.role() == ServerState.LEADING && d.leader() != node.sid()) {
-                        return Optional.of("n" + node.sid() + " is LEADING under leader " + d.leader());
-                    }
+        return Invariant.afterEachStep("leader-is-weighted-voter", state -> {
+            for (NodeView node : state.nodes()) {
+                Decision d = node.decision();
+                if (d == null) {
+                    continue;
                 }
-                return Optional.empty();
+                if (!state.view().verifier().mayLead(d.leader())) {
+                    return Optional.of("n" + node.sid() + " decided leader " + d.leader()
+                            + ", which is not a voting member with weight");
+                }
+                if (d.role() == ServerState.LEADING && d.leader() != node.sid()) {
+                    return Optional.of("n" + node.sid() + " is LEADING under leader " + d.leader());
+                }
             }
-        };
+            return Optional.empty();
+        });
     }
 
     /** Observers decide OBSERVING (never LEADING or FOLLOWING); voters never decide OBSERVING. */
     public static Invariant rolesMatchLearnerType() {
-        return new Invariant() {
-            @Override
-            public String name() {
-                return "roles-match-learner-type";
-            }
-
-            @Override
-            public Optional<String> afterStep(SimState state) {
-                for (NodeView node : state.nodes()) {
-                    Decision d = node.decision();
-                    if (d == null) {
-                        continue;
-                    }
-                    boolean observer = node.learnerType() == LearnerType.OBSERVER;
-                    if (observer != (d.role() == ServerState.OBSERVING)) {
-                        return Optional.of("n" + node.sid() + " is " + node.learnerType() + " but decided " + d.role());
-                    }
+        return Invariant.afterEachStep("roles-match-learner-type", state -> {
+            for (NodeView node : state.nodes()) {
+                Decision d = node.decision();
+                if (d == null) {
+                    continue;
                 }
-                return Optional.empty();
+                boolean observer = node.learnerType() == LearnerType.OBSERVER;
+                if (observer != (d.role() == ServerState.OBSERVING)) {
+                    return Optional.of("n" + node.sid() + " is " + node.learnerType() + " but decided " + d.role());
+                }
             }
-        };
+            return Optional.empty();
+        });
     }
 
     /** Without faults, every decision names the leader the algorithm's own order expects. */
     public static Invariant expectedLeaderWithoutFaults() {
-        return new Invariant() {
-            @Override
-            public String name() {
-                return "expected-leader-without-faults";
-            }
-
-            @Override
-            public Optional<String> afterStep(SimState state) {
-                if (state.schedule() != FaultSchedule.NONE) {
-                    return Optional.empty();
-                }
-                for (NodeView node : state.nodes()) {
-                    Decision d = node.decision();
-                    if (d != null && d.leader() != state.expectedLeader()) {
-                        return Optional.of("n" + node.sid() + " decided " + d.leader() + " on a fault-free run; expected "
-                                + state.expectedLeader());
-                    }
-                }
+        return Invariant.afterEachStep("expected-leader-without-faults", state -> {
+            if (state.schedule() != FaultSchedule.NONE) {
                 return Optional.empty();
             }
-        };
+            for (NodeView node : state.nodes()) {
+                Decision d = node.decision();
+                if (d != null && d.leader() != state.expectedLeader()) {
+                    return Optional.of("n" + node.sid() + " decided " + d.leader() + " on a fault-free run; expected "
+                            + state.expectedLeader());
+                }
+            }
+            return Optional.empty();
+        });
     }
 
     /** After healing, the connected voters have converged on one leader by the deadline. */

@@ -1,6 +1,7 @@
 package io.quorum.transport.sim;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A property the simulation checks. {@link #afterStep} runs after every event, {@link #atEnd}
@@ -18,5 +19,20 @@ public interface Invariant {
 
     default Optional<String> atEnd(SimState state) {
         return Optional.empty();
+    }
+
+    /** An invariant checked after every event. */
+    static Invariant afterEachStep(String name, Function<SimState, Optional<String>> check) {
+        return new Invariant() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Optional<String> afterStep(SimState state) {
+                return check.apply(state);
+            }
+        };
     }
 }
