@@ -24,8 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "sim",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs an election algorithm under the deterministic simulator: seeded faults, virtual time,",
-            "invariants checked after every step. Exits 1 on any violation and prints how to replay it."})
+            "Runs an election algorithm under the deterministic simulator.",
+            "Seeded faults, virtual time, invariants checked after every step. Exits 1 on any violation and "
+                    + "prints how to replay it."})
 final class SimCommand implements Callable<Integer> {
     private static final int BATCH = 100;
 
