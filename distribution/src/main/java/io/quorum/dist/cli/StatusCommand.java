@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
             "1:no peer does (no leader is serving)",
             "2:bad options, or a zoo.cfg that cannot be used"})
 final class StatusCommand implements Callable<Integer> {
+    /** An hour: a peer that takes longer to answer srvr is down for any practical purpose. */
+    private static final long MAX_TIMEOUT_MILLIS = 3_600_000;
 
     @Spec
     CommandSpec spec;
@@ -53,8 +55,9 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (timeoutMillis < 1) {
-            throw new ParameterException(spec.commandLine(), "--timeout must be at least 1, not " + timeoutMillis);
+        if (timeoutMillis < 1 || timeoutMillis > MAX_TIMEOUT_MILLIS) {
+            throw new ParameterException(spec.commandLine(),
+                    "--timeout must be from 1 to " + MAX_TIMEOUT_MILLIS + " milliseconds, not " + timeoutMillis);
         }
         if (config != null && !addresses.isEmpty()) {
             throw new ParameterException(spec.commandLine(),

@@ -139,7 +139,10 @@ class StatusCommandTest {
         assertThat(err.toString()).contains("give either HOST:PORT addresses or --config, not both");
 
         assertThat(run("status", "--timeout", "0", "127.0.0.1:2181")).isEqualTo(2);
-        assertThat(err.toString()).contains("--timeout must be at least 1, not 0");
+        assertThat(err.toString()).contains("--timeout must be from 1 to 3600000 milliseconds, not 0");
+
+        assertThat(run("status", "--timeout", "3600001", "127.0.0.1:2181")).isEqualTo(2);
+        assertThat(err.toString()).contains("not 3600001");
 
         assertThat(run("status", "--timeout", "soon", "127.0.0.1:2181")).isEqualTo(2);
         assertThat(err.toString()).contains("--timeout");
