@@ -47,14 +47,20 @@ final class Ensemble implements AutoCloseable {
             Function<PeerAddress, ? extends PeerRuntime> runtimeOf, Path root) throws IOException {
         Ensemble ensemble = new Ensemble();
         try {
-            for (PeerAddress peer : started) {
-                Path dir = Files.createDirectories(root.resolve("peer-" + peer.sid()));
-                ensemble.peers.add(PeerProcess.start(runtimeOf.apply(peer), peer, view, dir));
-            }
+            ensemble.launch(view, started, runtimeOf, root);
             return ensemble;
         } catch (IOException | RuntimeException e) {
             ensemble.close();
             throw e;
+        }
+    }
+
+    /** Starts more members of {@code view}; the caller closes the ensemble if this fails. */
+    void launch(List<PeerAddress> view, List<PeerAddress> started, Function<PeerAddress, ? extends PeerRuntime> runtimeOf,
+            Path root) throws IOException {
+        for (PeerAddress peer : started) {
+            Path dir = Files.createDirectories(root.resolve("peer-" + peer.sid()));
+            peers.add(PeerProcess.start(runtimeOf.apply(peer), peer, view, dir));
         }
     }
 
