@@ -67,7 +67,7 @@ abstract class DriverOutbox implements SessionOutbox {
     }
 
     @Override
-    public final void markUpdatingEpoch() {
+    public void markUpdatingEpoch() {
         persist("the updatingEpoch marker", history::markUpdatingEpoch);
     }
 

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -33,7 +34,7 @@ final class LeaderSession {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderSession.class);
     /** The payload of the record that marks the start of an epoch in the transaction log. */
     private static final byte[] EPOCH_START = "epoch start".getBytes(StandardCharsets.US_ASCII);
-    /** Connections beyond the view's size plus this many are refused: a flood cannot exhaust threads. */
+    /** Connections beyond the view's size plus this many evict silent ones: a flood cannot exhaust threads. */
     private static final int SPARE_CONNECTIONS = 8;
 
     private final long myId;
@@ -47,6 +48,8 @@ final class LeaderSession {
     /** Touched by the acceptor (to count) and the session thread; the session thread owns the buffers. */
     private final Map<Long, PacketConnection> connections = new ConcurrentHashMap<>();
     private final Map<Long, InboundBytes> inbound = new HashMap<>();
+    /** Connections that sent at least one whole packet; the others may be evicted under a flood. */
+    private final Set<Long> heard = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextConnId = new AtomicLong();
     private volatile ServerSocket listener;
 
@@ -128,7 +131,7 @@ final class LeaderSession {
     }
 
     private void admit(Socket socket) throws InterruptedException {
-        if (connections.size() >= maxConnections) {
+        if (connections.size() >= maxConnections && !evictSilentConnection()) {
             LOG.warn("refusing learner connection from {}: {} connections open", socket.getRemoteSocketAddress(),
                     connections.size());
             closeQuietly(socket);
@@ -161,6 +164,22 @@ final class LeaderSession {
         });
     }
 
+    /**
+     * Closes the oldest connection that has not sent a whole packet, so that idle connections
+     * cannot keep a real learner out; returns whether one was closed.
+     */
+    private boolean evictSilentConnection() {
+        Optional<Long> oldest = connections.keySet().stream().filter(id -> !heard.contains(id)).min(Long::compare);
+        oldest.ifPresent(id -> {
+            PacketConnection silent = connections.remove(id);
+            if (silent != null) {
+                LOG.warn("closing silent learner connection {} from {} to make room", id, silent.remote());
+                silent.close("evicted: silent while connections are at the limit");
+            }
+        });
+        return oldest.isPresent();
+    }
+
     private void connected(long connId) {
         PacketConnection connection = connections.get(connId);
         if (connection != null && !connection.isClosed()) {
@@ -188,6 +207,7 @@ final class LeaderSession {
                 core.learnerDisconnected(connId, loop.now(), out);
                 return;
             }
+            heard.add(connId);
             core.onPacket(connId, next.get().toOptional().orElseThrow(), loop.now(), out);
         }
     }
@@ -202,6 +222,7 @@ final class LeaderSession {
 
     private void closeConnection(long connId, String reason) {
         inbound.remove(connId);
+        heard.remove(connId);
         PacketConnection connection = connections.remove(connId);
         if (connection != null) {
             connection.close(reason);
