@@ -1,12 +1,13 @@
 package io.quorum.dist.cli;
 
 import io.quorum.peer.config.ConfigException;
+import io.quorum.peer.main.QuorumPeerMain;
 import java.nio.file.Path;
 
 /** How the commands that read a zoo.cfg report one they cannot use. */
 final class ConfigErrors {
-    /** The exit code of a configuration error, picocli's code for usage errors. */
-    static final int EXIT_CODE = 2;
+    /** The exit code of a configuration error, as the peer's own main uses (and picocli for usage errors). */
+    static final int EXIT_CODE = QuorumPeerMain.EXIT_CONFIG;
 
     private ConfigErrors() {
     }

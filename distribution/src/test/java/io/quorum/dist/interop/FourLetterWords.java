@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A minimal client for ZooKeeper's four-letter words on the client port. */
-final class FourLetterWords {
+public final class FourLetterWords {
 
     private static final int TIMEOUT_MILLIS = 1_000;
     private static final String NOT_SERVING = "This ZooKeeper instance is not currently serving requests";
@@ -20,9 +20,9 @@ final class FourLetterWords {
     private static final Pattern ZXID = Pattern.compile("^Zxid: 0x([0-9a-fA-F]+)$", Pattern.MULTILINE);
 
     /** What a peer says about itself; LOOKING peers answer NOT_SERVING. */
-    enum Mode { LEADER, FOLLOWER, OBSERVER, STANDALONE, NOT_SERVING, UNREACHABLE }
+    public enum Mode { LEADER, FOLLOWER, OBSERVER, STANDALONE, NOT_SERVING, UNREACHABLE }
 
-    record Status(Mode mode, OptionalLong zxid) {
+    public record Status(Mode mode, OptionalLong zxid) {
 
         static final Status UNREACHABLE = new Status(Mode.UNREACHABLE, OptionalLong.empty());
 
@@ -39,7 +39,7 @@ final class FourLetterWords {
      * Sends {@code srvr}. A refused or timed-out connection is UNREACHABLE rather than an error,
      * because pollers call this while peers are still starting or after they were killed.
      */
-    static Status srvr(int clientPort) {
+    public static Status srvr(int clientPort) {
         try {
             return parse(send("srvr", clientPort));
         } catch (IOException e) {
@@ -64,7 +64,7 @@ final class FourLetterWords {
     }
 
     /** The server writes its answer and closes the connection, so read to EOF. */
-    static String send(String word, int clientPort) throws IOException {
+    public static String send(String word, int clientPort) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(PeerAddress.HOST, clientPort), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);

@@ -72,7 +72,7 @@ class MixedElectionIT {
 
     private final ExecutorService caller = Executors.newSingleThreadExecutor();
     private Election ours;
-    private ZooKeeperEnsemble zookeepers;
+    private Ensemble zookeepers;
 
     static Stream<Arguments> cases() {
         return Stream.of(ZooKeeperVersion.values())
@@ -105,7 +105,7 @@ class MixedElectionIT {
         ours = startOurs(ourSid, view);
         long started = System.nanoTime();
         Future<Decision> pending = caller.submit(ours::lookForLeader);
-        zookeepers = ZooKeeperEnsemble.startSome(version, view, theirs, dir);
+        zookeepers = Ensemble.startSome(version, view, theirs, dir);
         long zookeepersLaunched = System.nanoTime();
 
         Decision decision = awaitDecision(pending);
@@ -120,12 +120,12 @@ class MixedElectionIT {
                 .isEqualTo(ourSid == EXPECTED_LEADER ? ServerState.LEADING : ServerState.FOLLOWING);
 
         if (ourSid == EXPECTED_LEADER) {
-            for (ZooKeeperProcess peer : zookeepers.peers()) {
+            for (PeerProcess peer : zookeepers.peers()) {
                 String evidence = awaitFollowingOurs(peer, view);
                 LOG.info("ZooKeeper {} sid {} decided FOLLOWING {}: {}", version, peer.sid(), EXPECTED_LEADER, evidence);
             }
         } else {
-            ZooKeeperProcess leader = zookeepers.awaitStableLeader(DECISION_BOUND);
+            PeerProcess leader = zookeepers.awaitStableLeader(DECISION_BOUND);
             LOG.info("ZooKeeper {} + ours as sid {}: srvr shows leader sid {} and a follower {} ms after launch",
                     version, ourSid, leader.sid(), millis(System.nanoTime() - zookeepersLaunched));
             assertThat(leader.sid()).as(zookeepers::describe).isEqualTo(EXPECTED_LEADER);
@@ -167,7 +167,7 @@ class MixedElectionIT {
      * showed it: the election-port answer, or, should every probe land while the peer is between
      * a failed sync and its next round, the decision in its log.
      */
-    private static String awaitFollowingOurs(ZooKeeperProcess peer, List<PeerAddress> view) {
+    private static String awaitFollowingOurs(PeerProcess peer, List<PeerAddress> view) {
         long started = System.nanoTime();
         try {
             RawNotification vote = await().atMost(PROBE_BOUND)
@@ -192,7 +192,7 @@ class MixedElectionIT {
     }
 
     /** One question as a never-used non-voter sid; an unreachable or silent peer is no answer. */
-    private static Optional<RawNotification> probe(ZooKeeperProcess peer) {
+    private static Optional<RawNotification> probe(PeerProcess peer) {
         long sid = PROBE_SIDS.getAndIncrement();
         try {
             return Optional.of(ElectionPortProbe.ask(peer.address().electionPort(), sid,

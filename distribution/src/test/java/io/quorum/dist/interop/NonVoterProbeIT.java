@@ -29,9 +29,9 @@ class NonVoterProbeIT {
     @ParameterizedTest
     @EnumSource(ZooKeeperVersion.class)
     void aFollowerAnswersAnUnknownSidWithItsCurrentVote(ZooKeeperVersion version) throws IOException {
-        try (ZooKeeperEnsemble ensemble = ZooKeeperEnsemble.start(version, 3, dir)) {
-            ZooKeeperProcess leader = ensemble.awaitStableLeader(Duration.ofSeconds(30));
-            ZooKeeperProcess follower = ensemble.peers().stream().filter(peer -> peer != leader).findFirst()
+        try (Ensemble ensemble = Ensemble.start(version, 3, dir)) {
+            PeerProcess leader = ensemble.awaitStableLeader(Duration.ofSeconds(30));
+            PeerProcess follower = ensemble.peers().stream().filter(peer -> peer != leader).findFirst()
                     .orElseThrow();
 
             RawNotification reply = probe(follower.address().electionPort(),

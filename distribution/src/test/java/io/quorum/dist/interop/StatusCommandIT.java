@@ -18,18 +18,81 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code quorum status} against a live ensemble of real ZooKeeper 3.9.5 peers, whose srvr has
- * the layout ours has minus our extra lines: elected, after the leader is killed, and after a
- * second kill leaves one peer that cannot elect.
+ * {@code quorum status} against a live three-peer ensemble, of real ZooKeeper 3.9.5 peers (whose
+ * srvr has our layout minus our extra lines) and of our own peer processes: elected, after the
+ * leader is killed, and after a second kill leaves one peer that cannot elect.
  */
 class StatusCommandIT {
-    private static final Duration ELECTION_BOUND = Duration.ofSeconds(30);
+    /** A cold JVM per peer on a loaded two-core machine. */
+    private static final Duration ELECTION_BOUND = Duration.ofSeconds(60);
 
     @TempDir
     Path dir;
 
+    @Test
+    void statusFollowsAZooKeeperEnsembleThroughTwoLeaderKills() throws IOException {
+        try (Ensemble ensemble = Ensemble.start(ZooKeeperVersion.V3_9_5, 3, dir)) {
+            PeerProcess leader = ensemble.awaitStableLeader(ELECTION_BOUND);
+
+            Result elected = status(addresses(ensemble));
+            assertThat(elected.code).as(elected.err).isZero();
+            assertThat(elected.lines).hasSize(4);
+            for (PeerProcess peer : ensemble.peers()) {
+                // ZooKeeper says neither its id nor leader, epoch or algorithm: '-'.
+                assertThat(elected.lineOf(peer.address())).matches("- +" + address(peer) + " +" + mode(peer, leader)
+                        + " +0x[0-9a-f]+ +- +- +-");
+            }
+            followThroughTwoLeaderKills(ensemble, leader);
+        }
+    }
+
+    @Test
+    void statusFollowsAnEnsembleOfOurPeersThroughTwoLeaderKills() throws IOException {
+        try (Ensemble ensemble = Ensemble.start(QuorumRuntime.INSTANCE, 3, dir)) {
+            PeerProcess leader = ensemble.awaitStableLeader(ELECTION_BOUND);
+
+            Result elected = status(addresses(ensemble));
+            assertThat(elected.code).as(elected.err).isZero();
+            assertThat(elected.lines).hasSize(4);
+            for (PeerProcess peer : ensemble.peers()) {
+                // Ours adds its id, its leader, its epoch and its algorithm.
+                assertThat(elected.lineOf(peer.address())).matches(peer.sid() + " +" + address(peer) + " +"
+                        + mode(peer, leader) + " +0x[0-9a-f]+ +" + leader.sid() + " +[0-9]+ +fast \\(3\\)");
+            }
+            followThroughTwoLeaderKills(ensemble, leader);
+        }
+    }
+
+    private void followThroughTwoLeaderKills(Ensemble ensemble, PeerProcess leader) throws IOException {
+        Result byConfig = status("--config", statusConfig(ensemble).toString());
+        assertThat(byConfig.code).as(byConfig.err).isZero();
+        assertThat(byConfig.lines).hasSize(4);
+        for (PeerProcess peer : ensemble.peers()) {
+            // The configuration knows every sid.
+            assertThat(byConfig.lineOf(peer.address())).matches(peer.sid() + " +" + address(peer) + " +"
+                    + mode(peer, leader) + " .*");
+        }
+
+        leader.kill9();
+        PeerProcess newLeader = ensemble.awaitStableLeader(ELECTION_BOUND);
+        Result failedOver = status(addresses(ensemble));
+        assertThat(failedOver.code).as(failedOver.err).isZero();
+        assertThat(failedOver.lineOf(leader.address())).contains(" unreachable ");
+        assertThat(failedOver.lineOf(newLeader.address())).contains(" leader ");
+
+        newLeader.kill9();
+        PeerProcess survivor = ensemble.alive().get(0);
+        await().atMost(ELECTION_BOUND).until(() -> survivor.status().mode() == Mode.NOT_SERVING);
+        Result leaderless = status(addresses(ensemble));
+        assertThat(leaderless.code).isEqualTo(1);
+        assertThat(leaderless.lineOf(survivor.address())).contains(" not-serving ");
+        assertThat(leaderless.lineOf(leader.address())).contains(" unreachable ");
+        assertThat(leaderless.lineOf(newLeader.address())).contains(" unreachable ");
+        assertThat(leaderless.err).contains("quorum status: no peer reports Mode: leader");
+    }
+
     private record Result(int code, List<String> lines, String err) {
-        /** The line of the peer at {@code port}, without its header. */
+        /** The line of the peer at {@code peer}'s client port, below the header. */
         String lineOf(PeerAddress peer) {
             String address = PeerAddress.HOST + ":" + peer.clientPort();
             return lines.stream().skip(1).filter(line -> line.split(" +")[1].equals(address)).findFirst()
@@ -49,66 +112,29 @@ class StatusCommandIT {
         return new Result(code, out.toString().lines().toList(), err.toString());
     }
 
-    private static String[] addresses(ZooKeeperEnsemble ensemble) {
+    private static String[] addresses(Ensemble ensemble) {
         return ensemble.peers().stream().map(peer -> PeerAddress.HOST + ":" + peer.address().clientPort())
                 .toArray(String[]::new);
     }
 
-    @Test
-    void statusFollowsAZooKeeperEnsembleThroughTwoLeaderKills() throws IOException {
-        try (ZooKeeperEnsemble ensemble = ZooKeeperEnsemble.start(ZooKeeperVersion.V3_9_5, 3, dir)) {
-            ZooKeeperProcess leader = ensemble.awaitStableLeader(ELECTION_BOUND);
+    private static String address(PeerProcess peer) {
+        return "127\\.0\\.0\\.1:" + peer.address().clientPort();
+    }
 
-            Result elected = status(addresses(ensemble));
-            assertThat(elected.code).as(elected.err).isZero();
-            assertThat(elected.lines).hasSize(4);
-            for (ZooKeeperProcess peer : ensemble.peers()) {
-                // ZooKeeper says neither its id nor leader, epoch or algorithm: '-'.
-                String mode = peer == leader ? "leader" : "follower";
-                assertThat(elected.lineOf(peer.address()))
-                        .matches("- +127\\.0\\.0\\.1:" + peer.address().clientPort() + " +" + mode
-                                + " +0x[0-9a-f]+ +- +- +-");
-            }
-
-            Result byConfig = status("--config", statusConfig(ensemble).toString());
-            assertThat(byConfig.code).as(byConfig.err).isZero();
-            assertThat(byConfig.lines).hasSize(4);
-            for (ZooKeeperProcess peer : ensemble.peers()) {
-                // The configuration knows the sids.
-                assertThat(byConfig.lineOf(peer.address()))
-                        .startsWith(Long.toString(peer.sid()))
-                        .contains(peer == leader ? " leader " : " follower ");
-            }
-
-            leader.kill9();
-            ZooKeeperProcess newLeader = ensemble.awaitStableLeader(ELECTION_BOUND);
-            Result failedOver = status(addresses(ensemble));
-            assertThat(failedOver.code).as(failedOver.err).isZero();
-            assertThat(failedOver.lineOf(leader.address())).contains(" unreachable ");
-            assertThat(failedOver.lineOf(newLeader.address())).contains(" leader ");
-
-            newLeader.kill9();
-            ZooKeeperProcess survivor = ensemble.alive().get(0);
-            await().atMost(ELECTION_BOUND).until(() -> survivor.status().mode() == Mode.NOT_SERVING);
-            Result leaderless = status(addresses(ensemble));
-            assertThat(leaderless.code).isEqualTo(1);
-            assertThat(leaderless.lineOf(survivor.address())).contains(" not-serving ");
-            assertThat(leaderless.lineOf(leader.address())).contains(" unreachable ");
-            assertThat(leaderless.lineOf(newLeader.address())).contains(" unreachable ");
-            assertThat(leaderless.err).contains("quorum status: no peer reports Mode: leader");
-        }
+    private static String mode(PeerProcess peer, PeerProcess leader) {
+        return peer == leader ? "leader" : "follower";
     }
 
     /**
      * A zoo.cfg naming the ensemble with each peer's client port on its server line, as an
      * operator's copy would; status reads it the way start does, so it needs a myid.
      */
-    private Path statusConfig(ZooKeeperEnsemble ensemble) throws IOException {
+    private Path statusConfig(Ensemble ensemble) throws IOException {
         Path data = Files.createDirectories(dir.resolve("status-data"));
         Files.writeString(data.resolve("myid"), "1");
         List<String> lines = new ArrayList<>(List.of("tickTime=200", "initLimit=20", "syncLimit=10",
                 "dataDir=" + data));
-        for (ZooKeeperProcess peer : ensemble.peers()) {
+        for (PeerProcess peer : ensemble.peers()) {
             lines.add(peer.address().serverLine() + ";" + PeerAddress.HOST + ":" + peer.address().clientPort());
         }
         return Files.write(dir.resolve("status-zoo.cfg"), lines);

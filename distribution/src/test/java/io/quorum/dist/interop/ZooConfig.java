@@ -10,7 +10,7 @@ final class ZooConfig {
     private ZooConfig() {
     }
 
-    static List<String> lines(ZooKeeperVersion version, PeerAddress self, List<PeerAddress> view, Path dataDir) {
+    static List<String> lines(PeerRuntime runtime, PeerAddress self, List<PeerAddress> view, Path dataDir) {
         List<String> lines = new ArrayList<>(List.of(
                 // Short ticks keep the Zab handshake fast; the limits stay generous in ticks
                 // (4 s to sync, 2 s without a ping) so a busy two-core CI machine does not
@@ -26,7 +26,10 @@ final class ZooConfig {
                 "clientPortAddress=" + PeerAddress.HOST,
                 "electionAlg=3",
                 "4lw.commands.whitelist=*"));
-        lines.addAll(version.extraConfig());
+        lines.addAll(runtime.extraConfig());
+        if (self.observer()) {
+            lines.add("peerType=observer");
+        }
         view.forEach(peer -> lines.add(peer.serverLine()));
         return lines;
     }

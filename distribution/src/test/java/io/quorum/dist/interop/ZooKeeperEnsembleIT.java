@@ -30,8 +30,8 @@ class ZooKeeperEnsembleIT {
     @EnumSource(ZooKeeperVersion.class)
     void threePeersElectOneLeaderAndTwoFollowers(ZooKeeperVersion version) throws IOException {
         long started = System.nanoTime();
-        try (ZooKeeperEnsemble ensemble = ZooKeeperEnsemble.start(version, 3, dir)) {
-            ZooKeeperProcess leader = ensemble.awaitStableLeader(ELECTION_BOUND);
+        try (Ensemble ensemble = Ensemble.start(version, 3, dir)) {
+            PeerProcess leader = ensemble.awaitStableLeader(ELECTION_BOUND);
             LOG.info("ZooKeeper {}: launch -> stable leader (sid {}) in {} ms",
                     version, leader.sid(), millisSince(started));
 
@@ -43,12 +43,12 @@ class ZooKeeperEnsembleIT {
 
     @Test
     void killingTheLeaderElectsANewOneAmongTheSurvivors() throws IOException {
-        try (ZooKeeperEnsemble ensemble = ZooKeeperEnsemble.start(ZooKeeperVersion.V3_9_5, 3, dir)) {
-            ZooKeeperProcess oldLeader = ensemble.awaitStableLeader(ELECTION_BOUND);
+        try (Ensemble ensemble = Ensemble.start(ZooKeeperVersion.V3_9_5, 3, dir)) {
+            PeerProcess oldLeader = ensemble.awaitStableLeader(ELECTION_BOUND);
 
             long killed = System.nanoTime();
             oldLeader.kill9();
-            ZooKeeperProcess newLeader = ensemble.awaitStableLeader(ELECTION_BOUND);
+            PeerProcess newLeader = ensemble.awaitStableLeader(ELECTION_BOUND);
             LOG.info("ZooKeeper 3.9.5: kill -9 of leader sid {} -> new stable leader sid {} in {} ms",
                     oldLeader.sid(), newLeader.sid(), millisSince(killed));
 

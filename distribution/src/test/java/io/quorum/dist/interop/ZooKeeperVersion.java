@@ -3,13 +3,14 @@ package io.quorum.dist.interop;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A real Apache ZooKeeper release whose runtime class path the build resolved into
  * {@code target/zookeeper/lib-<version>/} (see the zookeeper-* profiles in distribution/pom.xml).
  */
-enum ZooKeeperVersion {
+enum ZooKeeperVersion implements PeerRuntime {
     V3_9_5("3.9.5") {
         @Override
         List<String> loggingArguments(Path dir) {
@@ -22,7 +23,7 @@ enum ZooKeeperVersion {
         }
 
         @Override
-        List<String> extraConfig() {
+        public List<String> extraConfig() {
             // The admin server would bind port 8080 on every peer and collide.
             return List.of("admin.enableServer=false");
         }
@@ -41,7 +42,7 @@ enum ZooKeeperVersion {
         }
 
         @Override
-        List<String> extraConfig() {
+        public List<String> extraConfig() {
             return List.of();
         }
     };
@@ -55,8 +56,23 @@ enum ZooKeeperVersion {
     /** JVM options that send the peer's log to stdout/stderr, writing config files into dir if needed. */
     abstract List<String> loggingArguments(Path dir) throws IOException;
 
-    /** zoo.cfg lines only this version understands or needs. */
-    abstract List<String> extraConfig();
+    @Override
+    public List<String> jvmArguments(Path dir) throws IOException {
+        List<String> arguments = new ArrayList<>();
+        arguments.add("-Xmx128m");
+        arguments.addAll(loggingArguments(dir));
+        return arguments;
+    }
+
+    @Override
+    public String classPath() {
+        return libDir() + "/*";
+    }
+
+    @Override
+    public String mainClass() {
+        return "org.apache.zookeeper.server.quorum.QuorumPeerMain";
+    }
 
     /**
      * The class path directory. Missing libs fail the test rather than skip it: CI must never

@@ -1,13 +1,51 @@
 package io.quorum.peer.main;
 
+import io.quorum.peer.config.ConfigException;
 import io.quorum.peer.config.QuorumPeerConfig;
+import io.quorum.peer.election.ElectionRegistry;
+import io.quorum.peer.runtime.PeerServer;
+import io.quorum.peer.wiring.PeerAssembly;
+import io.quorum.peer.wiring.PeerAssemblyException;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
- * Starts one quorum peer from a parsed zoo.cfg, as ZooKeeper's {@code QuorumPeerMain.runFromConfig}.
- * (Being wired in this session: Guice injector, sessions on the quorum port.)
+ * Starts one quorum peer from a zoo.cfg, as ZooKeeper's {@code QuorumPeerMain}: assemble the peer
+ * through Guice with the algorithm {@code electionAlg} names, start it, and run until the JVM is
+ * asked to stop.
  */
 public final class QuorumPeerMain {
-    private QuorumPeerMain() {}
+    private static final Logger LOG = LoggerFactory.getLogger(QuorumPeerMain.class);
+
+    /** Exit code of a peer that ran and stopped cleanly. */
+    public static final int EXIT_OK = 0;
+    /** Exit code of a peer that could not start or stopped on a fatal error. */
+    public static final int EXIT_FAILED = 1;
+    /** Exit code for an invalid zoo.cfg, as {@code quorum start} documents. */
+    public static final int EXIT_CONFIG = 2;
+
+    private QuorumPeerMain() {
+    }
+
+    /** {@code java io.quorum.peer.main.QuorumPeerMain zoo.cfg}: problems are logged. */
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            LOG.error("usage: QuorumPeerMain <zoo.cfg>");
+            System.exit(EXIT_CONFIG);
+        }
+        QuorumPeerConfig config;
+        try {
+            config = QuorumPeerConfig.parse(Path.of(args[0]));
+        } catch (ConfigException e) {
+            LOG.error("Invalid config {}: {}", args[0], e.getMessage());
+            System.exit(EXIT_CONFIG);
+            return;
+        }
+        System.exit(runFromConfig(config));
+    }
 
     /**
      * Runs the peer until the JVM is asked to stop (a shutdown hook closes it) or the peer stops by
@@ -16,6 +54,36 @@ public final class QuorumPeerMain {
      * @return the process exit code: 0 after a clean stop, 1 when the peer could not start or failed
      */
     public static int runFromConfig(QuorumPeerConfig config) {
-        throw new UnsupportedOperationException("QuorumPeerMain is being wired");
+        MDC.put("peer", Long.toString(config.myId()));
+        PeerServer server;
+        try {
+            server = start(config);
+        } catch (PeerAssemblyException | IOException | IllegalStateException e) {
+            LOG.error("peer {} cannot start: {}", config.myId(), e.getMessage());
+            return EXIT_FAILED;
+        }
+        Thread hook = new Thread(server::close, "quorum-shutdown-" + config.myId());
+        Runtime.getRuntime().addShutdownHook(hook);
+        boolean asked = true;
+        try {
+            server.awaitTermination();
+            asked = server.isClosed();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            server.close();
+        }
+        if (!asked) {
+            LOG.error("peer {} stopped on a fatal error (logged above)", config.myId());
+        }
+        return asked ? EXIT_OK : EXIT_FAILED;
+    }
+
+    /** Assembles and starts a peer in this JVM; the caller closes it (for embedding and tests). */
+    public static PeerServer start(QuorumPeerConfig config) throws IOException {
+        PeerServer server = PeerAssembly.assemble(config,
+                ElectionRegistry.fromClassLoader(QuorumPeerMain.class.getClassLoader()));
+        server.start();
+        return server;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -156,6 +157,46 @@ public final class FileTxnLog implements TxnLog {
         }
         currentSize += TxnLogFormat.RECORD_OVERHEAD + payload.length;
         lastZxid = zxid;
+    }
+
+    @Override
+    public synchronized void truncateAfter(long zxid) throws IOException {
+        checkWritable();
+        if (zxid >= lastZxid) {
+            return;
+        }
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+        // Newest file first, so that the log is a prefix of itself after every step.
+        List<Map.Entry<Long, Path>> files = new ArrayList<>(logFiles().entrySet());
+        Collections.reverse(files);
+        for (Map.Entry<Long, Path> file : files) {
+            if (file.getKey() > zxid) {
+                DurableFiles.delete(file.getValue());
+                DurableFiles.syncDirectory(dir);
+            } else {
+                cutAfter(file.getValue(), file.getKey(), zxid);
+                break;
+            }
+        }
+        LOG.info("Transaction log {} truncated after {}", dir, Zxid.toHex(zxid));
+        recover();
+    }
+
+    /** Cuts one file just past its last record with a zxid of at most {@code zxid}. */
+    private void cutAfter(Path file, long firstZxid, long zxid) throws IOException {
+        long[] keep = {TxnLogFormat.HEADER_BYTES};
+        new LogFileScanner(file, firstZxid, maxPayload).scan(Zxid.ZERO, record -> {
+            if (record.zxid() <= zxid) {
+                keep[0] += TxnLogFormat.RECORD_OVERHEAD + record.payload().length;
+            }
+        });
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(keep[0]);
+            channel.force(true);
+        }
     }
 
     /** Forces the current file. Data only, as ZooKeeper does: the size is part of what fdatasync keeps. */

@@ -21,6 +21,12 @@ public interface TxnLog extends Closeable {
      */
     void append(long zxid, byte[] payload) throws IOException;
 
+    /**
+     * Drops every record with a zxid greater than {@code zxid}, durably (ZooKeeper's TRUNC from a
+     * leader). At every moment, a crash leaves a prefix of the log as it was.
+     */
+    void truncateAfter(long zxid) throws IOException;
+
     /** The records with a zxid greater than {@code zxid}, in order. */
     List<TxnRecord> readAfter(long zxid) throws IOException;
 

@@ -12,6 +12,9 @@ import java.io.IOException;
  * read here has always been persisted.
  */
 public final class PeerHistory {
+    /** The payload of the record that stands for a snapshot received from a leader. */
+    static final byte[] SNAPSHOT_MARKER = "snapshot".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private final EpochStore epochs;
     private final TxnLog log;
     private volatile long currentEpoch;
@@ -62,6 +65,27 @@ public final class PeerHistory {
     public synchronized void append(long zxid, byte[] payload) throws IOException {
         log.append(zxid, payload);
         lastLoggedZxid = zxid;
+    }
+
+    /** Drops logged transactions above {@code zxid} (the leader's TRUNC). */
+    public synchronized void truncateAfter(long zxid) throws IOException {
+        log.truncateAfter(zxid);
+        lastLoggedZxid = log.lastZxid();
+    }
+
+    /**
+     * Takes the leader's snapshot at {@code zxid} (SNAP) as this peer's state. We keep no data
+     * tree, so the log is cut back to, or extended by a marker record at, the snapshot's zxid: the
+     * last logged zxid this peer reports in its next election is then the snapshot's, as a
+     * ZooKeeper peer that loaded that snapshot would report.
+     */
+    public synchronized void adoptSnapshot(long zxid) throws IOException {
+        if (lastLoggedZxid > zxid) {
+            truncateAfter(zxid);
+        }
+        if (lastLoggedZxid < zxid) {
+            append(zxid, SNAPSHOT_MARKER);
+        }
     }
 
     @Override

@@ -8,10 +8,14 @@ import io.quorum.api.election.Election;
 import io.quorum.api.leadership.LeadershipListener;
 import io.quorum.api.view.QuorumServer;
 import io.quorum.peer.config.QuorumPeerConfig;
+import io.quorum.peer.ops.PeerStatus;
+import io.quorum.peer.ops.PeerStatusHolder;
 import io.quorum.transport.runtime.PeerElectionContext;
 import io.quorum.transport.runtime.SystemTicker;
 import io.quorum.transport.support.OwnedThreads;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,17 +35,23 @@ public final class QuorumPeer implements AutoCloseable {
     private final RoleSessions sessions;
     private final List<LeadershipListener> listeners = new CopyOnWriteArrayList<>();
     private final OwnedThreads threads;
-    private final PeerStatusBoard status;
+    private final PeerStatusHolder status;
+    private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile boolean running;
     private volatile Election election;
 
-    public QuorumPeer(QuorumPeerConfig config, PeerHistory history, ElectionStarter electionStarter, RoleSessions sessions) {
+    /**
+     * @param status where the peer publishes its role for the client port, JMX and embedders; it
+     *     starts as {@code PeerStatus.starting} built from the same config and history
+     */
+    public QuorumPeer(QuorumPeerConfig config, PeerHistory history, ElectionStarter electionStarter, RoleSessions sessions,
+            PeerStatusHolder status) {
         this.config = config;
         this.history = history;
         this.electionStarter = electionStarter;
         this.sessions = sessions;
         this.threads = new OwnedThreads("quorum-peer-" + config.myId(), Long.toString(config.myId()));
-        this.status = new PeerStatusBoard(config.myId());
+        this.status = status;
     }
 
     /** Adds a listener for leadership changes; calls come from the peer's thread, in order. */
@@ -49,9 +59,9 @@ public final class QuorumPeer implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** The peer's role and leader as of now. */
-    public PeerStatusBoard.Snapshot status() {
-        return status.snapshot();
+    /** The peer's role, leader and epochs as of now. */
+    public PeerStatus status() {
+        return status.current();
     }
 
     public PeerHistory history() {
@@ -76,6 +86,22 @@ public final class QuorumPeer implements AutoCloseable {
     }
 
     private void run() {
+        try {
+            loop();
+        } finally {
+            terminated.countDown();
+        }
+    }
+
+    /**
+     * Waits until the state loop has ended: after {@link #close()}, or when the peer stopped by
+     * itself on a fatal error (which it logged).
+     */
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    private void loop() {
         while (running) {
             try {
                 Decision decision = look();
@@ -95,7 +121,7 @@ public final class QuorumPeer implements AutoCloseable {
     }
 
     private Decision look() throws InterruptedException {
-        status.looking();
+        status.update(s -> withHistory(s).looking(wallMillis()));
         listeners.forEach(LeadershipListener::looking);
         long started = SystemTicker.INSTANCE.nanoTime();
         Decision decision = election.lookForLeader();
@@ -105,7 +131,7 @@ public final class QuorumPeer implements AutoCloseable {
         }
         LOG.info("{} - LEADER ELECTION TOOK - {} ms (leader {}, round {})", decision.role(), tookMillis,
                 decision.leader(), decision.vote().electionEpoch());
-        status.decided(decision, tookMillis);
+        status.update(s -> s.elected(decision.role(), decision.leader(), Duration.ofMillis(tookMillis), wallMillis()));
         return decision;
     }
 
@@ -136,7 +162,7 @@ public final class QuorumPeer implements AutoCloseable {
         Vote vote = decision.vote();
         Vote current = new Vote(vote.leader(), vote.zxid(), vote.electionEpoch(), epoch, decision.role(), vote.version());
         election.peerState(decision.role(), current);
-        status.established(epoch);
+        status.update(this::withHistory);
         LOG.info("{} established in epoch {} under leader {}", decision.role(), epoch, decision.leader());
         for (LeadershipListener listener : listeners) {
             if (decision.role() == ServerState.LEADING) {
@@ -145,6 +171,16 @@ public final class QuorumPeer implements AutoCloseable {
                 listener.following(decision.leader(), epoch);
             }
         }
+    }
+
+    /** The status with the epochs and last zxid the history holds now. */
+    private PeerStatus withHistory(PeerStatus current) {
+        return current.withEpochs(history.currentEpoch(), history.acceptedEpoch())
+                .withLastLoggedZxid(history.lastLoggedZxid());
+    }
+
+    private static long wallMillis() {
+        return SystemTicker.INSTANCE.wallMillis();
     }
 
     /** Stops the peer in whatever state it is in and waits for its threads. */
@@ -167,7 +203,7 @@ public final class QuorumPeer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        status.stopped();
+        status.update(s -> withHistory(s).looking(wallMillis()));
         LOG.info("peer {} stopped", config.myId());
     }
 }

@@ -177,6 +177,54 @@ class FileTxnLogTest {
     }
 
     @Test
+    void truncateAfterDropsLaterRecordsAndLaterFilesDurably() throws Exception {
+        try (FileTxnLog log = FileTxnLog.open(dataLogDir, 64)) {
+            for (long counter = 1; counter <= 5; counter++) {
+                log.append(Zxid.of(1, counter), payload(Zxid.of(1, counter)));
+            }
+            int filesBefore = logFiles().size();
+
+            log.truncateAfter(Zxid.of(1, 2));
+
+            assertThat(log.lastZxid()).isEqualTo(Zxid.of(1, 2));
+            assertThat(logFiles()).hasSizeLessThan(filesBefore);
+            log.append(Zxid.of(2, 1), payload(Zxid.of(2, 1)));
+        }
+        try (FileTxnLog log = FileTxnLog.open(dataLogDir, 64)) {
+            assertThat(log.readAll()).extracting(TxnRecord::zxid)
+                    .containsExactly(Zxid.of(1, 1), Zxid.of(1, 2), Zxid.of(2, 1));
+        }
+    }
+
+    @Test
+    void truncateAfterWithinOneFileCutsItAtTheRecordBoundary() throws Exception {
+        appendThree();
+        try (FileTxnLog log = FileTxnLog.open(dataLogDir)) {
+            log.truncateAfter(Z1);
+            assertThat(log.lastZxid()).isEqualTo(Z1);
+        }
+        try (FileTxnLog log = FileTxnLog.open(dataLogDir)) {
+            assertThat(log.readAll()).containsExactly(record(Z1));
+        }
+    }
+
+    @Test
+    void truncateAfterBelowTheFirstRecordEmptiesTheLogAndAtOrAboveTheLastChangesNothing() throws Exception {
+        appendThree();
+        try (FileTxnLog log = FileTxnLog.open(dataLogDir)) {
+            log.truncateAfter(Z4);
+            assertThat(log.readAll()).hasSize(3);
+            log.truncateAfter(Zxid.ZERO);
+            assertThat(log.lastZxid()).isZero();
+            assertThat(logFiles()).isEmpty();
+            log.append(Z2, payload(Z2));
+        }
+        try (FileTxnLog log = FileTxnLog.open(dataLogDir)) {
+            assertThat(log.readAll()).containsExactly(record(Z2));
+        }
+    }
+
+    @Test
     void damageBeforeTheLastFileIsRefusedNotCut() throws Exception {
         try (FileTxnLog log = FileTxnLog.open(dataLogDir, 64)) {
             for (long counter = 1; counter <= 5; counter++) {

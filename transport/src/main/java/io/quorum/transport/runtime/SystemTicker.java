@@ -19,6 +19,11 @@ public final class SystemTicker implements LongSupplier {
         return System.nanoTime();
     }
 
+    /** Wall-clock milliseconds since the epoch, for what people read (status pages), never for timeouts. */
+    public long wallMillis() {
+        return System.currentTimeMillis();
+    }
+
     @Override
     public long getAsLong() {
         return nanoTime();

@@ -11,57 +11,70 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One real Apache ZooKeeper peer running as a child JVM, with its zoo.cfg, myid, log
+ * One real peer (Apache ZooKeeper or ours) running as a child JVM, with its zoo.cfg, myid, log
  * configuration and log file under its own directory. The harness only ever ends the process it
  * started, through this object.
  */
-final class ZooKeeperProcess implements AutoCloseable {
+final class PeerProcess implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private static final int LOG_TAIL_LINES = 40;
 
-    private final ZooKeeperVersion version;
+    private final PeerRuntime runtime;
     private final PeerAddress address;
+    private final List<PeerAddress> view;
+    private final Path dir;
     private final Path log;
     private final Process process;
 
-    private ZooKeeperProcess(ZooKeeperVersion version, PeerAddress address, Path log, Process process) {
-        this.version = version;
+    private PeerProcess(PeerRuntime runtime, PeerAddress address, List<PeerAddress> view, Path dir, Path log,
+            Process process) {
+        this.view = view;
+        this.dir = dir;
+        this.runtime = runtime;
         this.address = address;
         this.log = log;
         this.process = process;
     }
 
     /** Starts peer {@code self} of the ensemble {@code view}, using {@code dir} as its home. */
-    static ZooKeeperProcess start(ZooKeeperVersion version, PeerAddress self, List<PeerAddress> view, Path dir)
+    static PeerProcess start(PeerRuntime runtime, PeerAddress self, List<PeerAddress> view, Path dir)
             throws IOException {
         Path dataDir = Files.createDirectories(dir.resolve("data"));
         Files.writeString(dataDir.resolve("myid"), Long.toString(self.sid()));
         Path config = dir.resolve("zoo.cfg");
-        Files.write(config, ZooConfig.lines(version, self, view, dataDir), StandardCharsets.UTF_8);
+        Files.write(config, ZooConfig.lines(runtime, self, view, dataDir), StandardCharsets.UTF_8);
         Path log = dir.resolve("zookeeper.log");
-        Process process = new ProcessBuilder(command(version, dir, config))
+        Process process = new ProcessBuilder(command(runtime, dir, config))
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new ZooKeeperProcess(version, self, log, process);
+        return new PeerProcess(runtime, self, List.copyOf(view), dir, log, process);
     }
 
-    private static List<String> command(ZooKeeperVersion version, Path dir, Path config) throws IOException {
+    private static List<String> command(PeerRuntime runtime, Path dir, Path config) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx128m");
         // Three peers plus the build share two CI cores: a cheap JIT and GC start faster and
         // steal less CPU from each other. Election timing is dominated by fixed waits anyway.
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
-        command.addAll(version.loggingArguments(dir));
+        command.addAll(runtime.jvmArguments(dir));
         command.add("-cp");
-        command.add(version.libDir() + "/*");
-        command.add("org.apache.zookeeper.server.quorum.QuorumPeerMain");
+        command.add(runtime.classPath());
+        command.add(runtime.mainClass());
         command.add(config.toString());
         return command;
+    }
+
+    /** Starts this peer again, with the same directory, configuration and runtime; it must have exited. */
+    PeerProcess restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(this + " is still running");
+        }
+        Files.move(log, dir.resolve("zookeeper-" + process.pid() + ".log"));
+        return start(runtime, address, view, dir);
     }
 
     PeerAddress address() {
@@ -72,8 +85,8 @@ final class ZooKeeperProcess implements AutoCloseable {
         return address.sid();
     }
 
-    ZooKeeperVersion version() {
-        return version;
+    PeerRuntime runtime() {
+        return runtime;
     }
 
     boolean isAlive() {
@@ -139,6 +152,6 @@ final class ZooKeeperProcess implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "ZooKeeper " + version + " sid " + sid() + " (pid " + process.pid() + ", " + log + ")";
+        return runtime + " sid " + sid() + " (pid " + process.pid() + ", " + log + ")";
     }
 }

@@ -17,20 +17,20 @@ import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** Real ZooKeeper peers of one configured view, sids 1..n, each in its own process and directory. */
-final class ZooKeeperEnsemble implements AutoCloseable {
+final class Ensemble implements AutoCloseable {
 
     /** srvr answers within a millisecond on loopback; a coarse poll would blur the timings. */
     private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
 
-    private final List<ZooKeeperProcess> peers = new ArrayList<>();
+    private final List<PeerProcess> peers = new ArrayList<>();
 
-    private ZooKeeperEnsemble() {
+    private Ensemble() {
     }
 
-    /** Starts one peer per entry, sid i+1 running versions.get(i); all peers see the same view. */
-    static ZooKeeperEnsemble start(List<ZooKeeperVersion> versions, Path root) throws IOException {
-        List<PeerAddress> view = FreePorts.peers(versions.size());
-        return start(view, view, peer -> versions.get((int) peer.sid() - 1), root);
+    /** Starts one peer per entry, sid i+1 running runtimes.get(i); all peers see the same view. */
+    static Ensemble start(List<? extends PeerRuntime> runtimes, Path root) throws IOException {
+        List<PeerAddress> view = FreePorts.peers(runtimes.size());
+        return start(view, view, peer -> runtimes.get((int) peer.sid() - 1), root);
     }
 
     /**
@@ -38,19 +38,16 @@ final class ZooKeeperEnsemble implements AutoCloseable {
      * are left to someone else (our own election, in the mixed-ensemble tests), so every peer
      * still sees the whole view.
      */
-    static ZooKeeperEnsemble startSome(ZooKeeperVersion version, List<PeerAddress> view, List<PeerAddress> started,
+    static Ensemble startSome(PeerRuntime runtime, List<PeerAddress> view, List<PeerAddress> started,
             Path root) throws IOException {
-        return start(view, started, peer -> version, root);
+        return start(view, started, peer -> runtime, root);
     }
 
-    private static ZooKeeperEnsemble start(List<PeerAddress> view, List<PeerAddress> started,
-            Function<PeerAddress, ZooKeeperVersion> versionOf, Path root) throws IOException {
-        ZooKeeperEnsemble ensemble = new ZooKeeperEnsemble();
+    static Ensemble start(List<PeerAddress> view, List<PeerAddress> started,
+            Function<PeerAddress, ? extends PeerRuntime> runtimeOf, Path root) throws IOException {
+        Ensemble ensemble = new Ensemble();
         try {
-            for (PeerAddress peer : started) {
-                Path dir = Files.createDirectories(root.resolve("peer-" + peer.sid()));
-                ensemble.peers.add(ZooKeeperProcess.start(versionOf.apply(peer), peer, view, dir));
-            }
+            ensemble.launch(view, started, runtimeOf, root);
             return ensemble;
         } catch (IOException | RuntimeException e) {
             ensemble.close();
@@ -58,24 +55,49 @@ final class ZooKeeperEnsemble implements AutoCloseable {
         }
     }
 
-    static ZooKeeperEnsemble start(ZooKeeperVersion version, int size, Path root) throws IOException {
-        return start(Collections.nCopies(size, version), root);
+    /** Starts more members of {@code view}; the caller closes the ensemble if this fails. */
+    void launch(List<PeerAddress> view, List<PeerAddress> started, Function<PeerAddress, ? extends PeerRuntime> runtimeOf,
+            Path root) throws IOException {
+        for (PeerAddress peer : started) {
+            Path dir = Files.createDirectories(root.resolve("peer-" + peer.sid()));
+            peers.add(PeerProcess.start(runtimeOf.apply(peer), peer, view, dir));
+        }
     }
 
-    List<ZooKeeperProcess> peers() {
+    static Ensemble start(PeerRuntime runtime, int size, Path root) throws IOException {
+        return start(Collections.nCopies(size, runtime), root);
+    }
+
+    List<PeerProcess> peers() {
         return Collections.unmodifiableList(peers);
     }
 
-    List<ZooKeeperProcess> alive() {
-        return peers.stream().filter(ZooKeeperProcess::isAlive).toList();
+    /** Restarts a peer that has exited, in its place in {@link #peers()}. */
+    PeerProcess restart(PeerProcess exited) throws IOException {
+        int index = peers.indexOf(exited);
+        if (index < 0) {
+            throw new IllegalArgumentException(exited + " is not in this ensemble");
+        }
+        PeerProcess restarted = exited.restart();
+        peers.set(index, restarted);
+        return restarted;
+    }
+
+    /** The peer with this sid. */
+    PeerProcess peer(long sid) {
+        return peers.stream().filter(peer -> peer.sid() == sid).findFirst().orElseThrow();
+    }
+
+    List<PeerProcess> alive() {
+        return peers.stream().filter(PeerProcess::isAlive).toList();
     }
 
     /**
      * Waits until, among the live peers, exactly one says {@code leader} and every other one
-     * says {@code follower}; returns the leader. On timeout the failure carries every peer's
+     * says {@code follower} (or {@code observer}); returns the leader. On timeout the failure carries every peer's
      * status and log tail.
      */
-    ZooKeeperProcess awaitStableLeader(Duration atMost) {
+    PeerProcess awaitStableLeader(Duration atMost) {
         try {
             return await().atMost(atMost)
                     .pollDelay(Duration.ZERO)
@@ -87,22 +109,23 @@ final class ZooKeeperEnsemble implements AutoCloseable {
         }
     }
 
-    private Optional<ZooKeeperProcess> stableLeader() {
-        Map<ZooKeeperProcess, Mode> modes = alive().stream()
+    private Optional<PeerProcess> stableLeader() {
+        Map<PeerProcess, Mode> modes = alive().stream()
                 .collect(Collectors.toMap(Function.identity(), peer -> peer.status().mode()));
-        List<ZooKeeperProcess> leaders = modes.entrySet().stream()
+        List<PeerProcess> leaders = modes.entrySet().stream()
                 .filter(entry -> entry.getValue() == Mode.LEADER)
                 .map(Map.Entry::getKey)
                 .toList();
         long followers = modes.values().stream().filter(mode -> mode == Mode.FOLLOWER).count();
-        boolean stable = leaders.size() == 1 && followers == modes.size() - 1;
+        long observers = modes.values().stream().filter(mode -> mode == Mode.OBSERVER).count();
+        boolean stable = leaders.size() == 1 && followers + observers == modes.size() - 1;
         return stable ? Optional.of(leaders.get(0)) : Optional.empty();
     }
 
     /** Every peer's current srvr answer and the tail of its log. */
     String describe() {
         StringBuilder out = new StringBuilder();
-        for (ZooKeeperProcess peer : peers) {
+        for (PeerProcess peer : peers) {
             String status = peer.isAlive() ? peer.status().toString() : "DEAD";
             out.append("==== ").append(peer).append(": ").append(status).append('\n')
                     .append(peer.logTail()).append('\n');
@@ -114,7 +137,7 @@ final class ZooKeeperEnsemble implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException failure = null;
-        for (ZooKeeperProcess peer : peers) {
+        for (PeerProcess peer : peers) {
             try {
                 peer.close();
             } catch (RuntimeException e) {

@@ -1,0 +1,182 @@
+package io.quorum.peer.zab;
+
+import io.quorum.api.view.PeerAddress;
+import io.quorum.peer.runtime.PeerHistory;
+import io.quorum.peer.session.LearnerHandshake;
+import io.quorum.peer.session.LearnerOutbox;
+import io.quorum.peer.session.QuorumPacket;
+import io.quorum.peer.session.QuorumPacketCodec;
+import io.quorum.peer.session.SessionTimings;
+import io.quorum.peer.session.SyncKind;
+import io.quorum.transport.support.OwnedThreads;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One follower or observer session on real sockets: connect to the leader's quorum port, then run
+ * a {@link LearnerHandshake} on this thread with the bytes the reader thread receives.
+ */
+final class LearnerSession {
+    private static final Logger LOG = LoggerFactory.getLogger(LearnerSession.class);
+    /** First pause between connection attempts; doubled up to the cap (ZooKeeper sleeps a second). */
+    private static final long FIRST_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final long MAX_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+    private final long myId;
+    private final PeerAddress leader;
+    private final long leaderId;
+    private final SessionTimings timings;
+    private final SessionLoop loop = new SessionLoop();
+    private final LearnerHandshake core;
+    private final Outbox out;
+    private final OwnedThreads threads;
+    private final InboundBytes inbound = new InboundBytes();
+    private volatile Socket connecting;
+    private PacketConnection connection;
+
+    LearnerSession(long myId, long leaderId, PeerAddress leader, boolean observer, PeerHistory history,
+            SessionTimings timings, LongConsumer established) {
+        this.myId = myId;
+        this.leaderId = leaderId;
+        this.leader = leader;
+        this.timings = timings;
+        this.core = new LearnerHandshake(myId, observer, history.acceptedEpoch(), history.currentEpoch(),
+                history.lastLoggedZxid(), timings);
+        this.out = new Outbox(history, established);
+        this.threads = new OwnedThreads("quorum-learner-" + myId, Long.toString(myId));
+    }
+
+    /** Ends the session promptly, from any thread. */
+    void stop(String reason) {
+        loop.stop(reason);
+        Socket pending = connecting;
+        if (pending != null) {
+            closeQuietly(pending);
+        }
+    }
+
+    /** Runs the session on the calling thread; returns why it ended. */
+    String run() throws InterruptedException {
+        try {
+            Socket socket = connect();
+            if (socket == null) {
+                return loop.isStopped() ? loop.stopReason() : "could not connect to leader " + leaderId + " at " + leader;
+            }
+            connection = new PacketConnection(socket, "leader-" + leaderId);
+            LOG.info("connected to leader {} at {}", leaderId, leader);
+            core.connected(loop.now(), out);
+            connection.start(threads, new PacketConnection.Listener() {
+                @Override
+                public boolean onBytes(byte[] chunk) throws InterruptedException {
+                    return loop.submit(() -> received(chunk));
+                }
+
+                @Override
+                public void onClosed(String reason) throws InterruptedException {
+                    loop.submit(() -> core.disconnected(loop.now(), out));
+                }
+            });
+            loop.run(this::over, key -> core.onTimer(key, loop.now(), out));
+            return out.ended() ? out.endReason() : loop.stopReason();
+        } finally {
+            loop.stop("session over");
+            if (connection != null) {
+                connection.close("session over");
+            }
+            threads.joinAll(5_000);
+        }
+    }
+
+    private boolean over() {
+        return out.ended() || core.isEnded();
+    }
+
+    private void received(byte[] chunk) {
+        core.onBytes(inbound.append(chunk), loop.now(), out);
+    }
+
+    /**
+     * Connects with quick retries until initLimit ticks have passed: the leader opens its port
+     * only once it has decided, which may be a little after us.
+     */
+    private Socket connect() throws InterruptedException {
+        long deadline = loop.now() + timings.initTimeout();
+        long pause = FIRST_RETRY_NANOS;
+        String lastProblem = "no attempt";
+        while (!loop.isStopped() && loop.now() - deadline < 0) {
+            Socket socket = new Socket();
+            connecting = socket;
+            try {
+                socket.setTcpNoDelay(true);
+                int timeoutMillis = (int) Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(deadline - loop.now()),
+                        TimeUnit.NANOSECONDS.toMillis(timings.syncTimeout())));
+                socket.connect(new InetSocketAddress(leader.host(), leader.port()), timeoutMillis);
+                return socket;
+            } catch (IOException e) {
+                closeQuietly(socket);
+                lastProblem = e.getMessage();
+            } finally {
+                connecting = null;
+            }
+            loop.pause(pause);
+            pause = Math.min(pause * 2, MAX_RETRY_NANOS);
+        }
+        LOG.warn("could not connect to leader {} at {} within initLimit: {}", leaderId, leader, lastProblem);
+        return null;
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Nothing to do: the attempt is abandoned.
+        }
+    }
+
+    /** The learner's effects on the real connection and the peer's history. */
+    private final class Outbox extends DriverOutbox implements LearnerOutbox {
+        private SyncKind pendingSync;
+        private long pendingSyncZxid;
+
+        Outbox(PeerHistory history, LongConsumer established) {
+            super(history, LearnerSession.this.loop, established, LOG);
+        }
+
+        @Override
+        public void send(QuorumPacket packet) {
+            if (!ended()) {
+                connection.send(QuorumPacketCodec.encode(packet));
+            }
+        }
+
+        /**
+         * Remembers how to catch up; the log changes only inside the updatingEpoch window
+         * ({@link #markUpdatingEpoch}), as ZooKeeper 3.4 takes its snapshot there. A crash in
+         * between then leaves a log whose epoch the marker covers, which recovery accepts,
+         * instead of a log ahead of currentEpoch, which it must refuse.
+         */
+        @Override
+        public void synced(SyncKind kind, long zxid) {
+            pendingSync = kind;
+            pendingSyncZxid = zxid;
+        }
+
+        @Override
+        public void markUpdatingEpoch() {
+            super.markUpdatingEpoch();
+            SyncKind kind = pendingSync;
+            pendingSync = null;
+            if (kind == SyncKind.TRUNC) {
+                persist("the truncation of the log after " + pendingSyncZxid,
+                        () -> history.truncateAfter(pendingSyncZxid));
+            } else if (kind == SyncKind.SNAP) {
+                persist("the snapshot at " + pendingSyncZxid, () -> history.adoptSnapshot(pendingSyncZxid));
+            }
+        }
+    }
+}
