@@ -1,8 +1,16 @@
 package io.quorum.dist.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.quorum.api.view.PeerAddress;
+import io.quorum.dist.status.Probe;
+import io.quorum.dist.status.SrvrClient;
+import io.quorum.dist.status.StatusTarget;
+import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -25,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DistributionTarballIT {
     /** A cold JVM on a busy two-core machine, plus a short simulator run. */
     private static final Duration PROCESS_BOUND = Duration.ofMinutes(2);
+    /** How long a peer may take to exit after SIGTERM before it is killed. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     @TempDir
     static Path scratch;
@@ -147,6 +158,92 @@ class DistributionTarballIT {
         assertThat(result.out).contains("quorum " + version);
     }
 
+    @Test
+    void threePeersStartedFromTheSampleConfigElectAndStatusSeesTheirLeader() throws Exception {
+        int[] ports = freePorts(9);
+        List<Process> peers = new ArrayList<>();
+        List<Path> logs = new ArrayList<>();
+        try {
+            for (int sid = 1; sid <= 3; sid++) {
+                Path zooCfg = peerConfig(sid, ports);
+                Path log = work.resolve("peer-" + sid + ".log");
+                logs.add(log);
+                ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/quorum").toString(), "start",
+                        zooCfg.toString()).directory(work.toFile()).redirectErrorStream(true)
+                        .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                builder.environment().remove("QUORUM_JVM_OPTS");
+                builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+                peers.add(builder.start());
+            }
+            List<StatusTarget> targets = List.of(1, 2, 3).stream()
+                    .map(sid -> new StatusTarget(OptionalLong.of(sid), new PeerAddress("127.0.0.1", ports[sid - 1])))
+                    .toList();
+            SrvrClient client = new SrvrClient(Duration.ofSeconds(1));
+            await().atMost(PROCESS_BOUND).pollInterval(Duration.ofMillis(200))
+                    .alias("a leader among the three peers; logs in " + work)
+                    .until(() -> client.askAll(targets).stream().anyMatch(Probe::isLeader));
+
+            Result status = quorum(Map.of(), "status", "--config", work.resolve("zoo-1.cfg").toString());
+
+            assertThat(status.code).as(status.err).isZero();
+            // One line per peer; the leader's says so, names itself leader and the algorithm.
+            assertThat(status.out.lines()).hasSize(4)
+                    .filteredOn(line -> line.contains(" leader ")).singleElement()
+                    .matches(line -> line.matches("([1-3]) +127\\.0\\.0\\.1:[0-9]+ +leader +0x[0-9a-f]+ +\\1 +[0-9]+ "
+                            + "+fast \\(3\\)"), "the leader's line");
+            // The peer logs to the console through conf/logback.xml, with its id in every line.
+            assertThat(Files.readString(logs.get(0))).contains("[myid:1] INFO ");
+        } finally {
+            for (Process peer : peers) {
+                peer.destroy();
+            }
+            for (Process peer : peers) {
+                if (!peer.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    peer.destroyForcibly();
+                    peer.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        }
+        assertThat(peers).noneMatch(Process::isAlive);
+    }
+
+    /**
+     * zoo.cfg for peer {@code sid}: the shipped sample with its own data directory and myid, as the
+     * sample's comments say, and free ports in place of the fixed ones (client, quorum, election
+     * ports of peer i at {@code ports[i-1]}, {@code ports[i+2]}, {@code ports[i+5]}).
+     */
+    private Path peerConfig(int sid, int[] ports) throws IOException {
+        Path data = Files.createDirectories(work.resolve("data-" + sid));
+        Files.writeString(data.resolve("myid"), sid + "\n");
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(home.resolve("conf/zoo_sample.cfg"))) {
+            if (line.startsWith("dataDir=")) {
+                line = "dataDir=" + data;
+            } else if (line.startsWith("clientPort=")) {
+                line = "clientPort=" + ports[sid - 1];
+            } else if (line.startsWith("server.")) {
+                int n = Integer.parseInt(line.substring("server.".length(), line.indexOf('=')));
+                line = "server." + n + "=127.0.0.1:" + ports[n + 2] + ":" + ports[n + 5] + ";" + ports[n - 1];
+            }
+            lines.add(line);
+        }
+        return Files.write(work.resolve("zoo-" + sid + ".cfg"), lines);
+    }
+
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
     private Result quorum(Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/quorum").toString());
@@ -166,7 +263,7 @@ class DistributionTarballIT {
         Path err = Files.createTempFile(dir, "err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().remove("QUORUM_JVM_OPTS");
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(env);
