@@ -218,9 +218,10 @@ public final class LeaderHandshake {
         if (phase != Phase.EPOCH || !view.verifier().containsQuorum(epochAcks)) {
             return;
         }
-        out.markUpdatingEpoch();
+        // No updatingEpoch marker, as neither 3.4.14's nor 3.9.5's leader writes one: the marker
+        // guards a learner's snapshot-then-currentEpoch window, and the leader's log does not
+        // change here (its epoch start is logged only once established).
         out.persistCurrentEpoch(newEpoch);
-        out.clearUpdatingEpoch();
         phase = Phase.SYNC;
         newLeaderAcks.add(myId);
         nextStage(now, out);

@@ -81,7 +81,7 @@ class LeaderHandshakeTest {
         assertThat(out.drain()).containsExactly(sent(3, "leaderinfo"));
 
         leader.onPacket(1, ackEpoch(0, 0), 3 * MS, out);
-        assertThat(out.drain()).containsExactly("markUpdatingEpoch", "persistCurrentEpoch 1", "clearUpdatingEpoch",
+        assertThat(out.drain()).containsExactly("persistCurrentEpoch 1",
                 "setTimer HANDSHAKE " + 20_003 * MS, sent(1, "diff-empty"), sent(1, "newleader"));
 
         leader.onPacket(3, ackEpoch(0, 0), 4 * MS, out);
