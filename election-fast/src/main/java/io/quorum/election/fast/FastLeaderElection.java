@@ -172,6 +172,27 @@ public final class FastLeaderElection implements ElectionCore {
         }
     }
 
+    /**
+     * Dialling a voter whose link recently went down failed: nothing listens at its election
+     * address, so it is gone (killed, crashed, stopped), not in the middle of a tie-break
+     * reconnect, and the rest of its grace would only delay the decision. A voter that was never
+     * connected has no grace pending and is left to the usual rules, so that peers starting a
+     * little apart still wait for each other.
+     */
+    @Override
+    public void onUnreachable(long sid, long now, Outbox out) {
+        TimerKey grace = linkDownGraceKey(sid);
+        if (linkDownGrace.remove(grace) == null) {
+            return;
+        }
+        out.cancelTimer(grace);
+        unreachable.add(sid);
+        out.trace("voter " + sid + " is unreachable: its link went down and dialling it failed");
+        if (roundOpen && finalizing) {
+            checkTermination(now, out);
+        }
+    }
+
     private static TimerKey linkDownGraceKey(long sid) {
         return new TimerKey("link-down-grace-" + sid);
     }

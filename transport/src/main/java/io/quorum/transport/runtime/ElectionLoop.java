@@ -120,6 +120,8 @@ public final class ElectionLoop implements AutoCloseable {
             core.onMessage(m.from(), ByteBuffer.wrap(m.payload()).asReadOnlyBuffer(), now, effects);
         } else if (input instanceof LoopInput.Link link) {
             core.onLink(link.sid(), link.up(), now, effects);
+        } else if (input instanceof LoopInput.Unreachable unreachable) {
+            core.onUnreachable(unreachable.sid(), now, effects);
         } else if (input instanceof LoopInput.PeerState state) {
             core.onPeerState(state.state(), state.vote(), now, effects);
         }
