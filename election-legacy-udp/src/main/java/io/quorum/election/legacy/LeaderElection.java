@@ -42,7 +42,9 @@ import java.util.TreeSet;
  * <p>Where it deviates from 3.4.14, a comment marked "Deviation" says how and why. In short: the
  * quorum verifier is consulted ({@link VoteCount}); an answer counts only in the round that asked
  * for it, whenever in that round it arrives, and ends only its own server's wait; an observer
- * answers with its vote instead of stale bytes. None of these changes a byte on the wire.
+ * answers with its vote instead of stale bytes. None of these changes a byte on the wire. The
+ * runtime keeps one requester socket for the election's life where 3.4.14 opens one per call;
+ * the per-call xid already tells calls apart, so answers to an earlier call are dropped here.
  */
 public final class LeaderElection implements ElectionCore {
     static final TimerKey RECEIVE_TIMEOUT = new TimerKey("receive-timeout");

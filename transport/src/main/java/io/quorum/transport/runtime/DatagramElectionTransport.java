@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * Connects an election loop to UDP sockets (electionAlg 0, 1 and 2): one {@link DatagramEndpoint}
  * per endpoint the provider lists, and one pump thread per socket moving datagrams into the loop.
  * The sockets stay open as long as the election, across rounds, so a responder keeps answering
- * while its peer leads or follows.
+ * while its peer leads or follows. (ZooKeeper 3.4.14 opens a fresh requester socket for every
+ * lookForLeader call; one for the election's life is indistinguishable on the wire, since the
+ * responder answers whatever address asked.)
  *
  * <p>Routing ({@link Endpoint}): a send to a peer goes to that peer's address for the endpoint
  * (its quorum port for {@link Endpoint#QUORUM_UDP}, its election port for
