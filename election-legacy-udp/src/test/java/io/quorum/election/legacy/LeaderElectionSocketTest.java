@@ -117,6 +117,88 @@ class LeaderElectionSocketTest {
         assertThat(observed.leader()).isEqualTo(3);
     }
 
+    /**
+     * LETest at 5 peers on real sockets: every peer looks at once; the first to decide for itself
+     * shuts its election down on the spot (responder included). A peer that decided for another
+     * waits until some peer has decided for itself, and is done if that is its leader; otherwise it
+     * looks again (LETest sleeps up to 1 s first; the requester's own 1 s rounds spread the
+     * retries here). The survivors must all follow one live leader.
+     */
+    @Test
+    void leTestStyleTheFirstLeaderDiesAndTheRestConverge() throws Exception {
+        int peers = 5;
+        QuorumView view = loopbackView(peers, 0);
+        for (long sid = 1; sid <= peers; sid++) {
+            start(view, sid, 0);
+        }
+        LeTestBoard board = new LeTestBoard();
+        Map<Long, Future<Decision>> threads = new TreeMap<>();
+        for (long sid = 1; sid <= peers; sid++) {
+            long me = sid;
+            Election election = elections.get(sid);
+            threads.put(sid, callers.submit(() -> board.run(me, election)));
+        }
+
+        Map<Long, Decision> finals = new TreeMap<>();
+        for (Map.Entry<Long, Future<Decision>> thread : threads.entrySet()) {
+            finals.put(thread.getKey(), thread.getValue().get(30, TimeUnit.SECONDS));
+        }
+
+        long dead = board.dead();
+        assertThat(dead).isEqualTo(peers);
+        finals.remove(dead);
+        assertThat(finals.values()).extracting(Decision::leader).containsOnly((long) peers - 1);
+        assertThat(finals.values()).extracting(Decision::role).containsOnlyOnce(ServerState.LEADING);
+    }
+
+    /** LETest's shared state: who leads, and whether the first leader must still die. */
+    private final class LeTestBoard {
+        private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        private final java.util.concurrent.locks.Condition changed = lock.newCondition();
+        private boolean leaderDies = true;
+        private long leader = -1;
+        private long dead = -1;
+
+        Decision run(long me, Election election) throws InterruptedException {
+            while (true) {
+                Decision decision = election.lookForLeader();
+                lock.lock();
+                try {
+                    if (decision.leader() == me) {
+                        if (leaderDies) {
+                            leaderDies = false;
+                            dead = me;
+                            election.shutdown();
+                            leader = -2;
+                        } else {
+                            leader = me;
+                        }
+                        changed.signalAll();
+                        return decision;
+                    }
+                    while (leader == -1) {
+                        changed.await();
+                    }
+                    if (leader == decision.leader()) {
+                        return decision;
+                    }
+                } finally {
+                    lock.unlock();
+                }
+                election.peerState(ServerState.LOOKING, Vote.initial(me, 0, 0));
+            }
+        }
+
+        long dead() {
+            lock.lock();
+            try {
+                return dead;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
     private static LegacyResponse ask(DatagramSocket probe, QuorumView view, long sid, int xid) throws IOException {
         byte[] request = LegacyCodec.encodeRequest(new LegacyRequest(xid));
         probe.send(new DatagramPacket(request, request.length, view.server(sid).orElseThrow().quorumAddress().toSocketAddress()));
