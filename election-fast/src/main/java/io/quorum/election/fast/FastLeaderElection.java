@@ -118,6 +118,18 @@ public final class FastLeaderElection implements ElectionCore {
             keepEarly(from, n);
         } else if (n.state() == ServerState.LOOKING) {
             reply(from, currentVote, out);
+            reportChangedMind(from.sid(), n, out);
+        }
+    }
+
+    /**
+     * ZOOKEEPER-3109: while leading, a voter looking in a newer round than the one that elected
+     * us has left this epoch; the session may stop waiting for it. A LOOKING vote from the same
+     * round is only one sent before its sender decided, and says nothing.
+     */
+    private void reportChangedMind(long sid, Notification n, Outbox out) {
+        if (state == ServerState.LEADING && n.electionEpoch() > logicalClock) {
+            out.voterLooking(sid);
         }
     }
 

@@ -76,6 +76,7 @@ public final class QuorumPeer implements AutoCloseable {
         running = true;
         election = electionStarter.start(new PeerElectionContext(config.myId(), config.view(), this::initialVote,
                 config.electionProperties()));
+        election.onVoterLooking(sessions::voterLooking);
         threads.start("main", this::run);
         LOG.info("peer {} started with {}", config.myId(), history);
     }
