@@ -40,7 +40,8 @@ class SimCommandTest {
         int code = run("sim", "--algorithm", "paxos");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("--algorithm paxos names no installed election algorithm; available: 3 (fast)");
+        assertThat(err.toString()).contains("--algorithm paxos names no installed election algorithm; available: ",
+                "0 (legacy)", "3 (fast)");
     }
 
     @Test

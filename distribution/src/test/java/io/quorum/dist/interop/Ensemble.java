@@ -98,10 +98,15 @@ final class Ensemble implements AutoCloseable {
      * status and log tail.
      */
     PeerProcess awaitStableLeader(Duration atMost) {
+        return awaitStableLeader(atMost, POLL_INTERVAL);
+    }
+
+    /** As {@link #awaitStableLeader(Duration)}, polling every {@code pollInterval}. */
+    PeerProcess awaitStableLeader(Duration atMost, Duration pollInterval) {
         try {
             return await().atMost(atMost)
                     .pollDelay(Duration.ZERO)
-                    .pollInterval(POLL_INTERVAL)
+                    .pollInterval(pollInterval)
                     .until(this::stableLeader, Optional::isPresent)
                     .orElseThrow();
         } catch (ConditionTimeoutException e) {

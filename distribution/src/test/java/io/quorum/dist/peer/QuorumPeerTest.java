@@ -25,6 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Whole peers in one JVM, assembled by Guice as {@code quorum start} assembles them: the election
@@ -73,9 +75,11 @@ class QuorumPeerTest {
         assertThat(FourLetterWords.srvr(clientPorts.get(1L)).mode()).isEqualTo(Mode.FOLLOWER);
     }
 
-    @Test
-    void whenTheLeaderStopsTheOthersElectAgainAndItRejoinsAsAFollower() throws Exception {
+    @ParameterizedTest(name = "electionAlg={0}")
+    @ValueSource(strings = {"3", "0"})
+    void whenTheLeaderStopsTheOthersElectAgainAndItRejoinsAsAFollower(String electionAlg) throws Exception {
         Map<String, String> servers = servers(3);
+        servers.put("electionAlg", electionAlg);
         for (long sid = 1; sid <= 3; sid++) {
             start(sid, servers);
         }

@@ -118,6 +118,18 @@ public final class FastLeaderElection implements ElectionCore {
             keepEarly(from, n);
         } else if (n.state() == ServerState.LOOKING) {
             reply(from, currentVote, out);
+            reportChangedMind(from.sid(), n, out);
+        }
+    }
+
+    /**
+     * ZOOKEEPER-3109: while leading, a voter looking in a newer round than the one that elected
+     * us has left this epoch; the session may stop waiting for it. A LOOKING vote from the same
+     * round is only one sent before its sender decided, and says nothing.
+     */
+    private void reportChangedMind(long sid, Notification n, Outbox out) {
+        if (state == ServerState.LEADING && n.electionEpoch() > logicalClock) {
+            out.voterLooking(sid);
         }
     }
 
@@ -169,6 +181,27 @@ public final class FastLeaderElection implements ElectionCore {
         } else if (!unreachable.contains(sid) && !linkDownGrace.containsKey(grace)) {
             linkDownGrace.put(grace, sid);
             out.setTimer(grace, now + settings.linkDownGraceNanos());
+        }
+    }
+
+    /**
+     * Dialling a voter whose link recently went down failed: nothing listens at its election
+     * address, so it is gone (killed, crashed, stopped), not in the middle of a tie-break
+     * reconnect, and the rest of its grace would only delay the decision. A voter that was never
+     * connected has no grace pending and is left to the usual rules, so that peers starting a
+     * little apart still wait for each other.
+     */
+    @Override
+    public void onUnreachable(long sid, long now, Outbox out) {
+        TimerKey grace = linkDownGraceKey(sid);
+        if (linkDownGrace.remove(grace) == null) {
+            return;
+        }
+        out.cancelTimer(grace);
+        unreachable.add(sid);
+        out.trace("voter " + sid + " is unreachable: its link went down and dialling it failed");
+        if (roundOpen && finalizing) {
+            checkTermination(now, out);
         }
     }
 

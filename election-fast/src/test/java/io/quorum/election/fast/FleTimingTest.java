@@ -161,6 +161,48 @@ class FleTimingTest {
         assertThat(h.advance(1).decision()).map(Decision::role).contains(ServerState.LEADING);
     }
 
+    /**
+     * Fast termination: a voter whose link went down and whom nobody answers when dialled is gone
+     * (the failover case: the leader was killed), so its grace is cut short.
+     */
+    @Test
+    void voterWhoseLinkWentDownAndWhoCannotBeDialledIsNotWaitedFor() {
+        CoreHarness h = bestOfThree(true);
+        h.deliverFrom(1, forThree());
+        assertThat(h.link(2, false).decision()).isEmpty();
+
+        CoreHarness.Step step = h.unreachable(2);
+
+        assertThat(step.decision()).map(Decision::role).contains(ServerState.LEADING);
+        assertThat(h.now()).isZero();
+    }
+
+    /**
+     * A voter that was never connected is not ruled out by a failed dial: peers starting a little
+     * apart keep waiting for each other, up to finalizeWait.
+     */
+    @Test
+    void failedDialToANeverConnectedVoterChangesNothing() {
+        CoreHarness h = bestOfThree(true);
+        h.deliverFrom(1, forThree());
+
+        assertThat(h.unreachable(2).decision()).isEmpty();
+        assertThat(h.advance(FleScript.FINALIZE_WAIT - 1).decision()).isEmpty();
+        assertThat(h.advance(1).decision()).map(Decision::role).contains(ServerState.LEADING);
+    }
+
+    /** A voter back up is waited for again, even after it was found unreachable. */
+    @Test
+    void aVoterBackUpAfterBeingUnreachableIsWaitedForAgain() {
+        CoreHarness h = bestOfThree(true);
+        h.link(2, false);
+        h.unreachable(2);
+        h.link(2, true);
+
+        assertThat(h.deliverFrom(1, forThree()).decision()).isEmpty();
+        assertThat(h.advance(FleScript.FINALIZE_WAIT).decision()).map(Decision::role).contains(ServerState.LEADING);
+    }
+
     /** Fast termination: a voter that is silent but not down is waited for, up to finalizeWait. */
     @Test
     void silentButConnectedVoterIsWaitedFor() {

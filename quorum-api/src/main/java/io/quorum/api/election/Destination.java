@@ -5,14 +5,17 @@ import java.util.Objects;
 /** Where a core sends a message: to a peer by id, or back along the route a message came in on. */
 public sealed interface Destination {
 
-    /** To server {@code sid} through {@code endpoint}; the driver finds its address in the view. */
+    /**
+     * To server {@code sid}'s socket of {@code endpoint}; the driver finds its address in the view
+     * and sends from the local socket {@link Endpoint#sentFrom} names.
+     */
     record ToPeer(long sid, Endpoint endpoint) implements Destination {
         public ToPeer {
             Objects.requireNonNull(endpoint, "endpoint is null");
         }
     }
 
-    /** Back to whoever sent a message, along the same route. */
+    /** Back to whoever sent a message, along the same route, from the socket the message arrived on. */
     record Reply(Source source) implements Destination {
         public Reply {
             Objects.requireNonNull(source, "source is null");

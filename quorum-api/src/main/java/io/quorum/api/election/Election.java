@@ -24,6 +24,13 @@ public interface Election extends AutoCloseable {
      */
     void peerState(ServerState state, Vote currentVote);
 
+    /**
+     * Registers who hears of {@link Outbox#voterLooking} reports, on the election's thread; the
+     * last registration wins. Elections whose cores never report ignore it.
+     */
+    default void onVoterLooking(java.util.function.LongConsumer listener) {
+    }
+
     /** Stops the election and releases its sockets and threads; a blocked caller is woken. */
     void shutdown();
 

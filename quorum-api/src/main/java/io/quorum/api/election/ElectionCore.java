@@ -35,6 +35,15 @@ public interface ElectionCore {
     }
 
     /**
+     * An attempt to open a stream to {@code sid} failed (refused, timed out or unresolvable):
+     * nothing accepts connections at its election address now, so it cannot be voting. Stronger
+     * than {@link #onLink} going down, which a peer alive across a reconnect also causes. Only for
+     * stream endpoints; a later {@code onLink(sid, true)} means it is back.
+     */
+    default void onUnreachable(long sid, long now, Outbox out) {
+    }
+
+    /**
      * The peer changed state outside the election, for example it stopped following and went
      * back to LOOKING, or a session confirmed it LEADING. {@code currentVote} is the vote the
      * peer now stands by, which the core reports to peers that ask.

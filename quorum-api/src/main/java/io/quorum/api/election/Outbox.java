@@ -30,4 +30,12 @@ public interface Outbox {
      * run's trace. Cores use this instead of a logger.
      */
     void trace(String line);
+
+    /**
+     * While this peer leads: voter {@code sid} is looking for a leader in a newer round than the
+     * one that elected this peer, so it changed its mind and will not join this epoch soon. The
+     * peer's leader session may give up waiting for it (ZOOKEEPER-3109). Optional for cores.
+     */
+    default void voterLooking(long sid) {
+    }
 }

@@ -37,8 +37,8 @@ final class ConfigParser {
     private static final Pattern ALG_NUMBER = Pattern.compile("-?[0-9]+");
     private static final Pattern ALG_NAME = Pattern.compile("[a-z0-9-]+");
     private static final int MAX_LEGACY_ALG = 3;
-    // ZooKeeper's electionAlg=0 (our "legacy-udp") elects over the quorum port and needs no election port.
-    private static final Set<String> ALGS_WITHOUT_ELECTION_PORT = Set.of("0", "legacy-udp");
+    // ZooKeeper's electionAlg=0 (our "legacy") elects over the quorum port and needs no election port.
+    private static final Set<String> ALGS_WITHOUT_ELECTION_PORT = Set.of("0", "legacy");
 
     private final Path workingDir;
     private final Map<String, String> scalars = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import io.quorum.peer.config.QuorumPeerConfig;
 import io.quorum.peer.election.ElectionRegistry;
 import io.quorum.peer.runtime.PeerServer;
 import io.quorum.peer.wiring.PeerAssembly;
+import io.quorum.peer.zab.SessionWarmup;
 import io.quorum.peer.wiring.PeerAssemblyException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ public final class QuorumPeerMain {
         MDC.put("peer", Long.toString(config.myId()));
         PeerServer server;
         try {
-            server = start(config);
+            server = startProcess(config);
         } catch (PeerAssemblyException | IOException | IllegalStateException e) {
             LOG.error("peer {} cannot start: {}", config.myId(), e.getMessage());
             return EXIT_FAILED;
@@ -85,5 +86,11 @@ public final class QuorumPeerMain {
                 ElectionRegistry.fromClassLoader(QuorumPeerMain.class.getClassLoader()));
         server.start();
         return server;
+    }
+
+    /** As {@link #start}, after warming the session code up, as a peer process does. */
+    private static PeerServer startProcess(QuorumPeerConfig config) throws IOException {
+        SessionWarmup.run(config.myId());
+        return start(config);
     }
 }

@@ -32,6 +32,8 @@ import java.util.OptionalLong;
  * @param learnerType participant or observer
  * @param connectedLearners learners connected to this peer while it leads; 0 otherwise
  * @param serverCount servers in the ensemble, observers included
+ * @param established whether the role's session has synced (Zab's broadcast phase); ZooKeeper
+ *     serves clients, and answers {@code srvr} with its mode, only then
  */
 public record PeerStatus(
         long myId,
@@ -48,7 +50,8 @@ public record PeerStatus(
         Optional<PeerAddress> clientAddress,
         LearnerType learnerType,
         int connectedLearners,
-        int serverCount) {
+        int serverCount,
+        boolean established) {
 
     public PeerStatus {
         Objects.requireNonNull(state, "state is null");
@@ -89,14 +92,14 @@ public record PeerStatus(
         QuorumServer me = config.myServer();
         return new PeerStatus(config.myId(), ServerState.LOOKING, OptionalLong.empty(), currentEpoch, acceptedEpoch,
                 lastLoggedZxid, algorithm, Optional.empty(), nowMillis, me.quorumAddress(), me.electionAddress(),
-                config.clientAddress(), config.learnerType(), 0, config.view().servers().size());
+                config.clientAddress(), config.learnerType(), 0, config.view().servers().size(), false);
     }
 
     /** Back to LOOKING: no leader, no learners. */
     public PeerStatus looking(long nowMillis) {
         return new PeerStatus(myId, ServerState.LOOKING, OptionalLong.empty(), currentEpoch, acceptedEpoch,
                 lastLoggedZxid, electionAlgorithm, lastElection, nowMillis, quorumAddress, electionAddress,
-                clientAddress, learnerType, 0, serverCount);
+                clientAddress, learnerType, 0, serverCount, false);
     }
 
     /**
@@ -112,32 +115,45 @@ public record PeerStatus(
         }
         return new PeerStatus(myId, newState, OptionalLong.of(leader), currentEpoch, acceptedEpoch, lastLoggedZxid,
                 electionAlgorithm, Optional.of(took), nowMillis, quorumAddress, electionAddress, clientAddress,
-                learnerType, 0, serverCount);
+                learnerType, 0, serverCount, false);
     }
 
     /** New epoch file values, e.g. after the discovery handshake wrote them. */
     public PeerStatus withEpochs(long newCurrentEpoch, long newAcceptedEpoch) {
         return new PeerStatus(myId, state, leaderId, newCurrentEpoch, newAcceptedEpoch, lastLoggedZxid,
                 electionAlgorithm, lastElection, stateChangedAtMillis, quorumAddress, electionAddress, clientAddress,
-                learnerType, connectedLearners, serverCount);
+                learnerType, connectedLearners, serverCount, established);
     }
 
     /** A new last logged zxid. */
     public PeerStatus withLastLoggedZxid(long zxid) {
         return new PeerStatus(myId, state, leaderId, currentEpoch, acceptedEpoch, zxid, electionAlgorithm,
                 lastElection, stateChangedAtMillis, quorumAddress, electionAddress, clientAddress, learnerType,
-                connectedLearners, serverCount);
+                connectedLearners, serverCount, established);
     }
 
     /** A leader's new count of connected learners. */
     public PeerStatus withConnectedLearners(int learners) {
         return new PeerStatus(myId, state, leaderId, currentEpoch, acceptedEpoch, lastLoggedZxid, electionAlgorithm,
                 lastElection, stateChangedAtMillis, quorumAddress, electionAddress, clientAddress, learnerType,
-                learners, serverCount);
+                learners, serverCount, established);
     }
 
-    /** Whether the peer has a role; ZooKeeper answers most four-letter words only then. */
+    /** The role's session has synced: the peer now serves (ZOOKEEPER-1732's peerEpoch is reported). */
+    public PeerStatus establishedNow() {
+        if (state == ServerState.LOOKING) {
+            throw new IllegalStateException("a LOOKING peer has no session to establish");
+        }
+        return new PeerStatus(myId, state, leaderId, currentEpoch, acceptedEpoch, lastLoggedZxid, electionAlgorithm,
+                lastElection, stateChangedAtMillis, quorumAddress, electionAddress, clientAddress, learnerType,
+                connectedLearners, serverCount, true);
+    }
+
+    /**
+     * Whether the peer has a role and its session has synced; ZooKeeper answers most four-letter
+     * words only then, and says "not currently serving requests" between the election and the sync.
+     */
     public boolean isServing() {
-        return state != ServerState.LOOKING;
+        return state != ServerState.LOOKING && established;
     }
 }

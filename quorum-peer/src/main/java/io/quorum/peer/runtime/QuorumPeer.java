@@ -76,6 +76,7 @@ public final class QuorumPeer implements AutoCloseable {
         running = true;
         election = electionStarter.start(new PeerElectionContext(config.myId(), config.view(), this::initialVote,
                 config.electionProperties()));
+        election.onVoterLooking(sessions::voterLooking);
         threads.start("main", this::run);
         LOG.info("peer {} started with {}", config.myId(), history);
     }
@@ -162,7 +163,7 @@ public final class QuorumPeer implements AutoCloseable {
         Vote vote = decision.vote();
         Vote current = new Vote(vote.leader(), vote.zxid(), vote.electionEpoch(), epoch, decision.role(), vote.version());
         election.peerState(decision.role(), current);
-        status.update(this::withHistory);
+        status.update(s -> withHistory(s).establishedNow());
         LOG.info("{} established in epoch {} under leader {}", decision.role(), epoch, decision.leader());
         for (LeadershipListener listener : listeners) {
             if (decision.role() == ServerState.LEADING) {

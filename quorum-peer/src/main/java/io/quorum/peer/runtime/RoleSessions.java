@@ -29,6 +29,14 @@ public interface RoleSessions {
     String learn(QuorumServer leader, LearnerType type, PeerHistory history, LongConsumer established)
             throws InterruptedException;
 
+    /**
+     * The election heard voter {@code sid} look for a leader in a newer round while this peer
+     * leads (ZOOKEEPER-3109); a leader session that has not established its epoch may give up
+     * waiting for it. From any thread; ignored when no leader session runs.
+     */
+    default void voterLooking(long sid) {
+    }
+
     /** Ends a running session promptly, from any thread; later sessions may still run. */
     void abort();
 

@@ -35,6 +35,8 @@ public final class LeaderHandshake {
     private final Set<Long> registered = new TreeSet<>();
     private final Set<Long> epochAcks = new TreeSet<>();
     private final Set<Long> newLeaderAcks = new TreeSet<>();
+    /** Voters that left for a newer election round before registering with us (ZOOKEEPER-3109). */
+    private final Set<Long> lookingVoters = new TreeSet<>();
     private long maxAcceptedEpoch;
     private long newEpoch = -1;
     private long stageDeadline;
@@ -113,6 +115,25 @@ public final class LeaderHandshake {
         }
     }
 
+    /**
+     * Voter {@code sid} went back to LOOKING in a newer round (ZOOKEEPER-3109). Before the epoch
+     * is established, a leader that can no longer gather a quorum without the voters that left
+     * gives up at once instead of waiting out initLimit; with a quorum still possible it waits.
+     */
+    public void voterLooking(long sid, long now, LeaderOutbox out) {
+        if (phase == Phase.IDLE || phase == Phase.BROADCAST || phase == Phase.ENDED || !view.isVoter(sid)
+                || registered.contains(sid)) {
+            return;
+        }
+        lookingVoters.add(sid);
+        Set<Long> stillPossible = new TreeSet<>(view.votingMembers());
+        stillPossible.removeAll(lookingVoters);
+        if (!view.verifier().containsQuorum(stillPossible)) {
+            lose("voters " + lookingVoters + " went back to LOOKING before epoch " + (newEpoch < 0 ? "?" : newEpoch)
+                    + " was established; no quorum is left to wait for", out);
+        }
+    }
+
     /** A timer fired. */
     public void onTimer(SessionTimer key, long now, LeaderOutbox out) {
         if (phase == Phase.ENDED || phase == Phase.IDLE) {
@@ -159,6 +180,7 @@ public final class LeaderHandshake {
             maxAcceptedEpoch = Math.max(maxAcceptedEpoch, c.acceptedEpoch);
             if (c.voter) {
                 registered.add(c.sid);
+                lookingVoters.remove(c.sid);
             }
             maybeFixEpoch(now, out);
         } else {
@@ -218,9 +240,10 @@ public final class LeaderHandshake {
         if (phase != Phase.EPOCH || !view.verifier().containsQuorum(epochAcks)) {
             return;
         }
-        out.markUpdatingEpoch();
+        // No updatingEpoch marker, as neither 3.4.14's nor 3.9.5's leader writes one: the marker
+        // guards a learner's snapshot-then-currentEpoch window, and the leader's log does not
+        // change here (its epoch start is logged only once established).
         out.persistCurrentEpoch(newEpoch);
-        out.clearUpdatingEpoch();
         phase = Phase.SYNC;
         newLeaderAcks.add(myId);
         nextStage(now, out);

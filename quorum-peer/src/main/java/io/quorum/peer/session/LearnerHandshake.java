@@ -32,6 +32,7 @@ public final class LearnerHandshake {
     private long lastHeard;
     private long transactionsDropped;
     private SnapshotSkipper snapshot;
+    private SyncKind syncKind;
 
     /**
      * @param acceptedEpoch, currentEpoch, lastLoggedZxid this peer's durable state when the
@@ -180,6 +181,7 @@ public final class LearnerHandshake {
             lose("expected DIFF, TRUNC or SNAP, got " + packet, out);
             return;
         }
+        syncKind = kind.get();
         out.synced(kind.get(), packet.zxid());
         out.trace("learner " + myId + " syncing by " + kind.get() + " to " + Zxid.toHex(packet.zxid()));
         if (kind.get() == SyncKind.SNAP) {
@@ -225,10 +227,17 @@ public final class LearnerHandshake {
             return;
         }
         // 3.4.14's order: marker, currentEpoch, marker removed, then ACK (section 6.3 step 7). A
-        // 3.9.5 leader's config in the data is not needed: our view comes from zoo.cfg.
-        out.markUpdatingEpoch();
+        // 3.9.5 leader's config in the data is not needed: our view comes from zoo.cfg. The
+        // marker covers the log changing to the leader's history (3.4.14 snapshots here); after a
+        // DIFF our log does not change, so there is no window to cover and it is skipped.
+        boolean logChanges = syncKind != SyncKind.DIFF;
+        if (logChanges) {
+            out.markUpdatingEpoch();
+        }
         out.persistCurrentEpoch(newEpoch);
-        out.clearUpdatingEpoch();
+        if (logChanges) {
+            out.clearUpdatingEpoch();
+        }
         out.send(ack());
         phase = Phase.WAIT_UPTODATE;
     }

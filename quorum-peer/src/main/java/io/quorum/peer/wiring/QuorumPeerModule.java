@@ -24,6 +24,8 @@ import io.quorum.peer.runtime.PeerServer;
 import io.quorum.peer.runtime.QuorumPeer;
 import io.quorum.peer.runtime.RoleSessions;
 import io.quorum.peer.zab.ZabSessions;
+import io.quorum.api.election.Endpoint;
+import io.quorum.transport.runtime.DatagramElectionConfig;
 import io.quorum.transport.runtime.ElectionRuntime;
 import io.quorum.transport.runtime.SystemTicker;
 import io.quorum.transport.tcp.ConnectionManagerConfig;
@@ -76,11 +78,18 @@ public final class QuorumPeerModule extends AbstractModule {
         return ZabSessions.fromConfig(config);
     }
 
+    /** The election on the sockets its provider names: the TCP election port, or UDP (algorithms 0-2). */
     @Provides
     @Singleton
     ElectionStarter electionStarter(ElectionProvider provider) {
         Duration connect = Duration.ofMillis(config.cnxTimeout());
         Duration handshake = Duration.ofMillis((long) config.tickTime() * Math.max(1, config.syncLimit()));
+        DatagramElectionConfig datagram = config.quorumListenOnAllIPs()
+                ? DatagramElectionConfig.defaults()
+                : DatagramElectionConfig.defaults().bindingOwnHost();
+        if (!provider.endpoints().contains(Endpoint.ELECTION_TCP)) {
+            return context -> ElectionRuntime.startDatagram(provider, context, datagram);
+        }
         ConnectionManagerConfig transport = ConnectionManagerConfig.defaults(config.myId(), config.view())
                 .withListenOnAllIps(config.quorumListenOnAllIPs())
                 .withTimeouts(connect, handshake);

@@ -70,6 +70,11 @@ final class LeaderSession {
         closeListener();
     }
 
+    /** The election heard a voter look in a newer round (ZOOKEEPER-3109); advisory, never blocks. */
+    void voterLooking(long sid) {
+        loop.offer(() -> core.voterLooking(sid, loop.now(), out));
+    }
+
     /** Runs the session on the calling thread; returns why it ended. */
     String run() throws InterruptedException {
         try {

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 final class LearnerSession {
     private static final Logger LOG = LoggerFactory.getLogger(LearnerSession.class);
     /** First pause between connection attempts; doubled up to the cap (ZooKeeper sleeps a second). */
-    private static final long FIRST_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-    private static final long MAX_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final long FIRST_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long MAX_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final long myId;
     private final PeerAddress leader;

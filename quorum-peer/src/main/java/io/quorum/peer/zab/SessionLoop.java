@@ -47,6 +47,11 @@ final class SessionLoop {
         return false;
     }
 
+    /** Queues an event without waiting; returns false when the queue is full or the loop stopped. */
+    boolean offer(Runnable event) {
+        return !stopped && events.offer(event);
+    }
+
     /** Ends {@link #run} promptly, from any thread; the first reason wins. */
     void stop(String reason) {
         if (stopReason == null) {

@@ -23,6 +23,7 @@ public final class ZabSessions implements RoleSessions {
     private final SessionTimings timings;
     private volatile boolean closed;
     private volatile Runnable abortCurrent;
+    private volatile LongConsumer voterLookingCurrent;
 
     public ZabSessions(long myId, QuorumView view, InetSocketAddress leaderBindAddress, SessionTimings timings) {
         this.myId = myId;
@@ -45,7 +46,12 @@ public final class ZabSessions implements RoleSessions {
     @Override
     public String lead(PeerHistory history, LongConsumer established) throws InterruptedException {
         LeaderSession session = new LeaderSession(myId, view, leaderBindAddress, history, timings, established);
-        return runExclusively(session::stop, session::run);
+        voterLookingCurrent = session::voterLooking;
+        try {
+            return runExclusively(session::stop, session::run);
+        } finally {
+            voterLookingCurrent = null;
+        }
     }
 
     @Override
@@ -74,6 +80,14 @@ public final class ZabSessions implements RoleSessions {
             return run.run();
         } finally {
             abortCurrent = null;
+        }
+    }
+
+    @Override
+    public void voterLooking(long sid) {
+        LongConsumer leading = voterLookingCurrent;
+        if (leading != null) {
+            leading.accept(sid);
         }
     }
 

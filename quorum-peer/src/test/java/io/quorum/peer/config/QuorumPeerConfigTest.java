@@ -241,7 +241,7 @@ class QuorumPeerConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "legacy-udp"})
+    @ValueSource(strings = {"0", "legacy"})
     void acceptsLinesWithoutElectionPortForElectionAlg0(String electionAlg) throws ConfigException {
         writeMyId(dataDir, "1");
 

@@ -163,7 +163,7 @@ class FourLetterWordsTest {
     @Test
     void mntrOfAPluginAlgorithmWithoutNumber() {
         PeerStatus status = PeerStatus.starting(config, ElectionAlgorithm.named("raft"), 0, 0, 0, 1)
-                .elected(ServerState.FOLLOWING, 2, java.time.Duration.ofMillis(3), 2);
+                .elected(ServerState.FOLLOWING, 2, java.time.Duration.ofMillis(3), 2).establishedNow();
         assertThat(answer("mntr", status)).contains("zk_quorum_election_alg\traft\n",
                 "zk_quorum_election_alg_number\t-1\n");
         assertThat(answer("srvr", status)).contains("\nElection algorithm: raft\n");

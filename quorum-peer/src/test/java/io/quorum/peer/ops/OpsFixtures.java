@@ -55,6 +55,7 @@ final class OpsFixtures {
     static PeerStatus serving(QuorumPeerConfig config, ServerState state) {
         long leader = state == ServerState.LEADING ? config.myId() : 3;
         PeerStatus status = looking(config).elected(state, leader, Duration.ofMillis(12), STARTED_AT + 50)
+                .establishedNow()
                 .withEpochs(2, 2)
                 .withLastLoggedZxid(0x2_0000_0000L);
         return state == ServerState.LEADING ? status.withConnectedLearners(2) : status;

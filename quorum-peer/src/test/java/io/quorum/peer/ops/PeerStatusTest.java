@@ -38,6 +38,15 @@ class PeerStatusTest {
     }
 
     @Test
+    void anElectedPeerServesOnlyOnceItsSessionIsEstablished() {
+        PeerStatus elected = looking(config(dir, 2)).elected(ServerState.FOLLOWING, 3, Duration.ofMillis(4), 9);
+        assertThat(elected.isServing()).isFalse();
+        assertThat(elected.establishedNow().isServing()).isTrue();
+        assertThat(elected.establishedNow().withEpochs(3, 3).isServing()).isTrue();
+        assertThat(elected.establishedNow().looking(10).isServing()).isFalse();
+    }
+
+    @Test
     void goingBackToLookingDropsLeaderAndLearnersButKeepsTheLastElection() {
         PeerStatus leading = serving(config(dir, 1), ServerState.LEADING);
         PeerStatus again = leading.looking(5);
@@ -56,7 +65,8 @@ class PeerStatusTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PeerStatus(1, ServerState.FOLLOWING, OptionalLong.empty(), 0, 0, 0,
                 OpsFixtures.FAST, Optional.empty(), 0, looking.quorumAddress(), Optional.empty(), Optional.empty(),
-                LearnerType.PARTICIPANT, 0, 3)).hasMessageContaining("without a leader id");
+                LearnerType.PARTICIPANT, 0, 3, false)).hasMessageContaining("without a leader id");
+        assertThatThrownBy(looking::establishedNow).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

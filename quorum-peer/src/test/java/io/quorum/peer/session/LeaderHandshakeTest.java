@@ -66,6 +66,36 @@ class LeaderHandshakeTest {
         leader.onPacket(sid, ack(epoch), now, out);
     }
 
+    /** ZOOKEEPER-3109: with a quorum still possible the leader waits; without one it gives up at once. */
+    @Test
+    void votersGoingBackToLookingEndTheSessionOnlyWhenNoQuorumIsLeft() {
+        LeaderHandshake leader = leader(view(5), 0, 0, 0);
+        leader.voterLooking(1, MS, out);
+        leader.voterLooking(3, MS, out);
+        assertThat(out.drain()).isEmpty();
+        assertThat(leader.isEnded()).isFalse();
+
+        leader.voterLooking(4, 2 * MS, out);
+
+        assertThat(out.drain()).singleElement().asString()
+                .startsWith("lost voters [1, 3, 4] went back to LOOKING before epoch ? was established");
+        assertThat(leader.isEnded()).isTrue();
+    }
+
+    @Test
+    void aVoterThatRegisteredOrAnEstablishedEpochIsNotGivenUpOn() {
+        LeaderHandshake leader = leader(view(3), 0, 0, 0);
+        join(leader, 1, 1, MS);
+        assertThat(leader.isEstablished()).isTrue();
+        out.drain();
+
+        leader.voterLooking(1, 2 * MS, out);
+        leader.voterLooking(3, 2 * MS, out);
+
+        assertThat(out.drain()).isEmpty();
+        assertThat(leader.isEnded()).isFalse();
+    }
+
     @Test
     void freshLeaderWithTwoFollowersSendsTheCaptured3414Bytes() {
         LeaderHandshake leader = leader(view(3), 0, 0, 0);
@@ -81,7 +111,7 @@ class LeaderHandshakeTest {
         assertThat(out.drain()).containsExactly(sent(3, "leaderinfo"));
 
         leader.onPacket(1, ackEpoch(0, 0), 3 * MS, out);
-        assertThat(out.drain()).containsExactly("markUpdatingEpoch", "persistCurrentEpoch 1", "clearUpdatingEpoch",
+        assertThat(out.drain()).containsExactly("persistCurrentEpoch 1",
                 "setTimer HANDSHAKE " + 20_003 * MS, sent(1, "diff-empty"), sent(1, "newleader"));
 
         leader.onPacket(3, ackEpoch(0, 0), 4 * MS, out);

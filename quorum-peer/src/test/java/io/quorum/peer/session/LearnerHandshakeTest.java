@@ -48,8 +48,8 @@ class LearnerHandshakeTest {
         assertThat(out.drain()).containsExactly("persistAcceptedEpoch 1", sent("ackepoch-fresh"));
 
         feed(learner, 20 * MS, vector("diff-empty"), vector("newleader"));
-        assertThat(out.drain()).containsExactly("synced DIFF 0x0", "markUpdatingEpoch", "persistCurrentEpoch 1",
-                "clearUpdatingEpoch", sent("ack-newleader"));
+        assertThat(out.drain()).containsExactly("synced DIFF 0x0", "persistCurrentEpoch 1",
+                sent("ack-newleader"));
 
         feed(learner, 30 * MS, vector("uptodate"));
         assertThat(out.drain()).containsExactly(sent("ack-newleader"), "setTimer READ_TIMEOUT " + 10_030 * MS,

@@ -30,6 +30,9 @@ public final class EffectBuffer implements Outbox {
     public record Decide(Vote vote, ServerState role) implements Effect {
     }
 
+    public record VoterLooking(long sid) implements Effect {
+    }
+
     public record TraceLine(String line) implements Effect {
     }
 
@@ -58,6 +61,11 @@ public final class EffectBuffer implements Outbox {
     @Override
     public void trace(String line) {
         effects.add(new TraceLine(line));
+    }
+
+    @Override
+    public void voterLooking(long sid) {
+        effects.add(new VoterLooking(sid));
     }
 
     /** The effects asked for since the last {@link #drain}, in call order. */

@@ -55,6 +55,11 @@ public final class BlockingElection implements Election {
     }
 
     @Override
+    public void onVoterLooking(java.util.function.LongConsumer listener) {
+        loop.onVoterLooking(listener);
+    }
+
+    @Override
     public void shutdown() {
         if (!shutdown.compareAndSet(false, true)) {
             return;

@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ public final class ElectionLoop implements AutoCloseable {
     private final AtomicLong droppedMessages = new AtomicLong();
     private final OwnedThreads threads;
     private volatile Thread thread;
+    private volatile LongConsumer voterLooking = sid -> { };
 
     /**
      * @param peerId this peer's id, for thread names and the {@code peer} MDC key of its logs
@@ -78,6 +80,11 @@ public final class ElectionLoop implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while handing " + input + " to the election loop", e);
         }
+    }
+
+    /** Who hears of the core's {@code voterLooking} reports, on the loop thread. */
+    void onVoterLooking(LongConsumer listener) {
+        voterLooking = listener;
     }
 
     /** Network messages dropped because the inbox was full. */
@@ -120,6 +127,8 @@ public final class ElectionLoop implements AutoCloseable {
             core.onMessage(m.from(), ByteBuffer.wrap(m.payload()).asReadOnlyBuffer(), now, effects);
         } else if (input instanceof LoopInput.Link link) {
             core.onLink(link.sid(), link.up(), now, effects);
+        } else if (input instanceof LoopInput.Unreachable unreachable) {
+            core.onUnreachable(unreachable.sid(), now, effects);
         } else if (input instanceof LoopInput.PeerState state) {
             core.onPeerState(state.state(), state.vote(), now, effects);
         }
@@ -160,6 +169,8 @@ public final class ElectionLoop implements AutoCloseable {
                 timers.remove(cancel.key());
             } else if (effect instanceof EffectBuffer.Decide decide) {
                 decided(new Decision(decide.vote(), decide.role()));
+            } else if (effect instanceof EffectBuffer.VoterLooking looking) {
+                voterLooking.accept(looking.sid());
             } else if (effect instanceof EffectBuffer.TraceLine line) {
                 LOG.debug("{}", line.line());
             }

@@ -19,6 +19,10 @@ sealed interface LoopInput {
     record Link(long sid, boolean up) implements LoopInput {
     }
 
+    /** Dialling {@code sid} failed while its stream was down. */
+    record Unreachable(long sid) implements LoopInput {
+    }
+
     /** The peer's role or vote changed outside the election. */
     record PeerState(ServerState state, Vote vote) implements LoopInput {
     }

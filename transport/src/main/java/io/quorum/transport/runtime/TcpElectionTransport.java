@@ -54,6 +54,8 @@ final class TcpElectionTransport implements MessageSender, AutoCloseable {
                     loop.offerMessage(Source.peer(received.sid(), Endpoint.ELECTION_TCP), received.payload());
                 } else if (event instanceof TransportEvent.Link link) {
                     loop.submit(new LoopInput.Link(link.sid(), link.up()));
+                } else if (event instanceof TransportEvent.Unreachable unreachable) {
+                    loop.submit(new LoopInput.Unreachable(unreachable.sid()));
                 }
             } catch (InterruptedException e) {
                 return;

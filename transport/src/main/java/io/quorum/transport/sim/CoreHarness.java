@@ -87,6 +87,12 @@ public final class CoreHarness {
     }
 
     /** Reports a state change of the peer outside the election. */
+    /** Dialling {@code sid} failed ({@link io.quorum.api.election.ElectionCore#onUnreachable}). */
+    public Step unreachable(long sid) {
+        core.onUnreachable(sid, now, buffer);
+        return apply();
+    }
+
     public Step peerState(ServerState state, Vote vote) {
         core.onPeerState(state, vote, now, buffer);
         return apply();

@@ -209,11 +209,12 @@ final class SimDriver implements SimNetwork.Peers {
         return decided;
     }
 
+    /** Routes as the runtime does ({@link io.quorum.api.election.Endpoint#sentFrom}). */
     private void send(int i, Destination to, byte[] payload) {
         if (to instanceof Destination.ToPeer peer) {
-            network.send(i, peer.sid(), peer.endpoint(), payload);
+            network.send(i, peer.sid(), peer.endpoint(), peer.endpoint().sentFrom(provider.endpoints()), payload);
         } else if (to instanceof Destination.Reply reply && reply.source().route() instanceof SimRoute route) {
-            network.send(i, route.sid(), route.endpoint(), payload);
+            network.send(i, route.sid(), route.endpoint(), reply.source().endpoint(), payload);
         } else {
             breach(nodes[i], "replied along a route the simulator never gave out: " + to);
         }

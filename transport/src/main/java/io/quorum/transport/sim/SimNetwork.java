@@ -11,7 +11,9 @@ import java.util.SplittableRandom;
  * ({@link Endpoint#ELECTION_TCP}) are reliable and FIFO per direction but break on partitions,
  * crashes and injected resets; datagrams may be lost, duplicated and reordered. Every directed
  * link has its own {@link LinkModel}, may be blocked (a one-way partition) and may be clogged
- * (holding all its traffic until unclogged).
+ * (holding all its traffic until unclogged). A message arrives tagged with the endpoint it was
+ * sent to and routes replies to the socket it left from (alg 0's requests leave from the
+ * requester's ephemeral socket, see {@link Endpoint#sentFrom}).
  */
 public final class SimNetwork {
     /** What the network needs from the peers and tells them. */
@@ -25,7 +27,7 @@ public final class SimNetwork {
         void linkChanged(int index, long otherSid, boolean up);
     }
 
-    private record Held(int from, int to, Endpoint endpoint, byte[] payload) {
+    private record Held(int from, int to, Endpoint endpoint, Endpoint leftFrom, byte[] payload) {
     }
 
     private final int n;
@@ -42,7 +44,8 @@ public final class SimNetwork {
     private final boolean[][] pairUp;
     private final SimStream[][] streams;
     private final List<List<Held>> heldDatagrams = new ArrayList<>();
-    private final Source[][] sources;
+    /** By sender, the endpoint a message arrived on, and the sender's socket replies go back to. */
+    private final Source[][][] sources;
     private final NetworkCounters counters = new NetworkCounters();
     private boolean healed;
 
@@ -61,15 +64,19 @@ public final class SimNetwork {
         this.breaks = new int[n][n];
         this.pairUp = new boolean[n][n];
         this.streams = new SimStream[n][n];
-        this.sources = new Source[n][Endpoint.values().length];
+        int endpoints = Endpoint.values().length;
+        this.sources = new Source[n][endpoints][endpoints];
         for (int i = 0; i < n; i++) {
             heldDatagrams.add(new ArrayList<>());
             for (int j = 0; j < n; j++) {
                 streams[i][j] = new SimStream();
                 pairUp[i][j] = true;
             }
-            for (Endpoint e : Endpoint.values()) {
-                sources[i][e.ordinal()] = new Source(i + 1, e, new SimRoute(i + 1, e));
+            for (Endpoint arrival : Endpoint.values()) {
+                for (Endpoint leftFrom : Endpoint.values()) {
+                    sources[i][arrival.ordinal()][leftFrom.ordinal()] = new Source(i + 1, arrival,
+                            new SimRoute(i + 1, leftFrom));
+                }
             }
         }
     }
@@ -82,23 +89,27 @@ public final class SimNetwork {
         return n;
     }
 
-    /** Sends from peer {@code from} to the peer with {@code toSid} over {@code endpoint}. */
-    void send(int from, long toSid, Endpoint endpoint, byte[] payload) {
+    /**
+     * Sends from peer {@code from}'s socket {@code leftFrom} to the socket {@code endpoint} of the
+     * peer with {@code toSid}; a reply to it comes back to {@code leftFrom}.
+     */
+    void send(int from, long toSid, Endpoint endpoint, Endpoint leftFrom, byte[] payload) {
         counters.sent++;
         int to = (int) (toSid - 1);
         if (toSid < 1 || toSid > n) {
             drop(from, to, endpoint, "unknown-peer");
             return;
         }
-        trace.add(clock.now(), "n" + (from + 1) + ">n" + toSid + " send " + endpoint + " len=" + payload.length
+        trace.add(clock.now(), "n" + (from + 1) + ">n" + toSid + " send " + endpoint
+                + (leftFrom == endpoint ? "" : " from " + leftFrom) + " len=" + payload.length
                 + " h=" + Integer.toHexString(Trace.payloadHash(payload)));
         if (from == to) {
             int incarnation = peers.incarnation(to);
-            queue.schedule(clock.now(), () -> deliverIfAlive(from, to, endpoint, payload, incarnation));
+            queue.schedule(clock.now(), () -> deliverIfAlive(from, to, endpoint, leftFrom, payload, incarnation));
         } else if (endpoint == Endpoint.ELECTION_TCP) {
             sendStream(from, to, payload);
         } else {
-            sendDatagram(from, to, endpoint, payload);
+            sendDatagram(from, to, endpoint, leftFrom, payload);
         }
     }
 
@@ -142,10 +153,10 @@ public final class SimNetwork {
         if (!stream.queue.isEmpty()) {
             schedulePump(from, to, stream.queue.peekFirst().dueNanos());
         }
-        deliver(from, to, Endpoint.ELECTION_TCP, head.payload());
+        deliver(from, to, Endpoint.ELECTION_TCP, Endpoint.ELECTION_TCP, head.payload());
     }
 
-    private void sendDatagram(int from, int to, Endpoint endpoint, byte[] payload) {
+    private void sendDatagram(int from, int to, Endpoint endpoint, Endpoint leftFrom, byte[] payload) {
         LinkModel model = model(from, to);
         if (blocked[from][to]) {
             drop(from, to, endpoint, "partition");
@@ -159,11 +170,11 @@ public final class SimNetwork {
             drop(from, to, endpoint, "loss");
             return;
         }
-        scheduleDatagram(from, to, endpoint, payload, datagramDelay(model));
+        scheduleDatagram(from, to, endpoint, leftFrom, payload, datagramDelay(model));
         if (model.duplication() > 0 && random.nextDouble() < model.duplication()) {
             counters.duplicated++;
             trace.add(clock.now(), "n" + (from + 1) + ">n" + (to + 1) + " duplicate " + endpoint);
-            scheduleDatagram(from, to, endpoint, payload, datagramDelay(model));
+            scheduleDatagram(from, to, endpoint, leftFrom, payload, datagramDelay(model));
         }
     }
 
@@ -176,35 +187,37 @@ public final class SimNetwork {
         return delay;
     }
 
-    private void scheduleDatagram(int from, int to, Endpoint endpoint, byte[] payload, long delay) {
+    private void scheduleDatagram(int from, int to, Endpoint endpoint, Endpoint leftFrom, byte[] payload, long delay) {
         int incarnation = peers.incarnation(to);
-        queue.schedule(clock.now() + delay, () -> arriveDatagram(from, to, endpoint, payload, incarnation));
+        queue.schedule(clock.now() + delay, () -> arriveDatagram(from, to, endpoint, leftFrom, payload, incarnation));
     }
 
-    private void arriveDatagram(int from, int to, Endpoint endpoint, byte[] payload, int incarnation) {
+    private void arriveDatagram(int from, int to, Endpoint endpoint, Endpoint leftFrom, byte[] payload,
+            int incarnation) {
         if (blocked[from][to]) {
             drop(from, to, endpoint, "partition");
         } else if (clogged[from][to]) {
             trace.add(clock.now(), "n" + (from + 1) + ">n" + (to + 1) + " clog-hold " + endpoint);
-            heldDatagrams.get(from).add(new Held(from, to, endpoint, payload));
+            heldDatagrams.get(from).add(new Held(from, to, endpoint, leftFrom, payload));
         } else {
-            deliverIfAlive(from, to, endpoint, payload, incarnation);
+            deliverIfAlive(from, to, endpoint, leftFrom, payload, incarnation);
         }
     }
 
-    private void deliverIfAlive(int from, int to, Endpoint endpoint, byte[] payload, int incarnation) {
+    private void deliverIfAlive(int from, int to, Endpoint endpoint, Endpoint leftFrom, byte[] payload,
+            int incarnation) {
         if (!peers.isUp(to) || peers.incarnation(to) != incarnation) {
             drop(from, to, endpoint, "target-down");
             return;
         }
-        deliver(from, to, endpoint, payload);
+        deliver(from, to, endpoint, leftFrom, payload);
     }
 
-    private void deliver(int from, int to, Endpoint endpoint, byte[] payload) {
+    private void deliver(int from, int to, Endpoint endpoint, Endpoint leftFrom, byte[] payload) {
         counters.delivered++;
         trace.add(clock.now(), "n" + (from + 1) + ">n" + (to + 1) + " deliver " + endpoint + " h="
                 + Integer.toHexString(Trace.payloadHash(payload)));
-        peers.deliver(to, sources[from][endpoint.ordinal()], payload);
+        peers.deliver(to, sources[from][endpoint.ordinal()][leftFrom.ordinal()], payload);
     }
 
     private void drop(int from, int to, Endpoint endpoint, String why) {
@@ -240,7 +253,7 @@ public final class SimNetwork {
         List<Held> keep = new ArrayList<>();
         for (Held h : held) {
             if (h.to() == to) {
-                scheduleDatagram(h.from(), h.to(), h.endpoint(), h.payload(), model(from, to).latency(random));
+                scheduleDatagram(h.from(), h.to(), h.endpoint(), h.leftFrom(), h.payload(), model(from, to).latency(random));
             } else {
                 keep.add(h);
             }

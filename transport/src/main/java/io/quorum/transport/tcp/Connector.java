@@ -104,6 +104,7 @@ final class Connector {
             socket = keepOrHandOver(peer.sid, socket);
         } catch (IOException | RuntimeException e) {
             LOG.info("cannot connect to sid {} at {}: {}", peer.sid, address, e.toString());
+            registry.reportUnreachable(peer.sid);
         } finally {
             sockets.close(socket);
             peer.connecting.set(false);

@@ -153,6 +153,18 @@ final class PeerRegistry {
         }
     }
 
+    /**
+     * Dialling {@code sid} failed. Reported for servers of the view whose link is not up, so the
+     * core may stop waiting for a voter that is gone instead of giving its link a grace period.
+     */
+    void reportUnreachable(long sid) {
+        PeerState peer = peers.get(sid);
+        if (config.view().contains(sid) && (peer == null || !peer.isConnected())) {
+            LOG.debug("sid {} is unreachable", sid);
+            inbox.offerUnreachable(sid);
+        }
+    }
+
     Set<Long> connectedSids() {
         Set<Long> sids = new TreeSet<>();
         peers.values().stream().filter(PeerState::isConnected).forEach(p -> sids.add(p.sid));

@@ -16,4 +16,8 @@ public sealed interface TransportEvent {
     /** The connection to {@code sid} (a server of the view) went up or down. */
     record Link(long sid, boolean up) implements TransportEvent {
     }
+
+    /** Dialling {@code sid} (a server of the view) failed while no connection to it was up. */
+    record Unreachable(long sid) implements TransportEvent {
+    }
 }

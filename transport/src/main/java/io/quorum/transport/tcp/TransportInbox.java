@@ -2,8 +2,10 @@ package io.quorum.transport.tcp;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,6 +23,8 @@ public final class TransportInbox {
     private final int capacity;
     private final ArrayDeque<Object> entries = new ArrayDeque<>();
     private final Map<Long, LinkSlot> pendingLinks = new HashMap<>();
+    /** Sids with an Unreachable event waiting; at most one each, so these too stay bounded. */
+    private final Set<Long> pendingUnreachable = new HashSet<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private int messages;
@@ -70,10 +74,16 @@ public final class TransportInbox {
         }
     }
 
-    /** Queues a link change, or updates the one already waiting for that sid. */
+    /**
+     * Queues a link change, or updates the one already waiting for that sid. A link coming up
+     * withdraws a waiting Unreachable for the sid, which it contradicts.
+     */
     public void offerLink(long sid, boolean up) {
         lock.lock();
         try {
+            if (up && pendingUnreachable.remove(sid)) {
+                entries.removeIf(e -> e instanceof TransportEvent.Unreachable u && u.sid() == sid);
+            }
             LinkSlot waiting = pendingLinks.get(sid);
             if (waiting != null) {
                 waiting.up = up;
@@ -83,6 +93,19 @@ public final class TransportInbox {
             pendingLinks.put(sid, slot);
             entries.addLast(slot);
             notEmpty.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queues that dialling {@code sid} failed, unless that is already waiting. */
+    public void offerUnreachable(long sid) {
+        lock.lock();
+        try {
+            if (pendingUnreachable.add(sid)) {
+                entries.addLast(new TransportEvent.Unreachable(sid));
+                notEmpty.signal();
+            }
         } finally {
             lock.unlock();
         }
@@ -120,6 +143,10 @@ public final class TransportInbox {
         if (entry instanceof LinkSlot slot) {
             pendingLinks.remove(slot.sid);
             return new TransportEvent.Link(slot.sid, slot.up);
+        }
+        if (entry instanceof TransportEvent.Unreachable unreachable) {
+            pendingUnreachable.remove(unreachable.sid());
+            return unreachable;
         }
         messages--;
         return (TransportEvent) entry;

@@ -54,6 +54,24 @@ class ConnectAndListenFailuresTest {
     }
 
     @Test
+    void dialingAStoppedPeerReportsItUnreachableAfterItsLinkWentDown() {
+        cluster = new TestCluster(3);
+        cluster.start(1);
+        cluster.start(3);
+        cluster.connectAllEverywhere();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> cluster.events(1).contains(new TransportEvent.Link(3, true)));
+
+        cluster.stop(3);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> cluster.events(1).contains(new TransportEvent.Link(3, false)));
+        cluster.get(1).toSend(3, payload("anyone there?"));
+
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> cluster.events(1).contains(new TransportEvent.Unreachable(3)));
+    }
+
+    @Test
     void aListenerThatCannotBindRetriesThenFailsLoudlyNamingTheAddress() throws IOException {
         cluster = new TestCluster(3);
         squatter = squat(cluster, 1);

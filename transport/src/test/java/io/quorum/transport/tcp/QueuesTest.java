@@ -44,6 +44,25 @@ class QueuesTest {
     }
 
     @Test
+    void anUnreachableWaitsOncePerSidAndALinkComingUpWithdrawsIt() {
+        TransportInbox inbox = new TransportInbox(4);
+        inbox.offerLink(2, false);
+        inbox.offerUnreachable(2);
+        inbox.offerUnreachable(2);
+        inbox.offerUnreachable(3);
+
+        assertThat(inbox.poll()).isEqualTo(new TransportEvent.Link(2, false));
+        assertThat(inbox.poll()).isEqualTo(new TransportEvent.Unreachable(2));
+        assertThat(inbox.poll()).isEqualTo(new TransportEvent.Unreachable(3));
+        assertThat(inbox.poll()).isNull();
+
+        inbox.offerUnreachable(2);
+        inbox.offerLink(2, true);
+        assertThat(inbox.poll()).isEqualTo(new TransportEvent.Link(2, true));
+        assertThat(inbox.poll()).isNull();
+    }
+
+    @Test
     void waitingLinkChangesForOneSidCollapseToTheLatest() {
         TransportInbox inbox = new TransportInbox(10);
         inbox.offerLink(2, true);

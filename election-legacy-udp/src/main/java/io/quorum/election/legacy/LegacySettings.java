@@ -1,0 +1,54 @@
+package io.quorum.election.legacy;
+
+import java.util.Map;
+
+/**
+ * The timings of LeaderElection, read from the {@code election.legacy.*} keys of zoo.cfg. The
+ * defaults are the constants 3.4.14 hard-codes (PROTOCOL.md section 4); the keys exist so the
+ * simulator can vary them per seed.
+ *
+ * @param receiveTimeoutNanos how long the requester waits for each server's answer (200 ms, the
+ *     requester socket's SO_TIMEOUT)
+ * @param roundSleepNanos the sleep between rounds that did not decide (1000 ms)
+ * @param settleDelayNanos the sleep before a FOLLOWING or OBSERVING decision is returned (100 ms)
+ */
+record LegacySettings(long receiveTimeoutNanos, long roundSleepNanos, long settleDelayNanos) {
+
+    static final String RECEIVE_TIMEOUT = "receiveTimeout";
+    static final String ROUND_SLEEP = "roundSleep";
+    static final String SETTLE_DELAY = "settleDelay";
+
+    private static final long MILLIS = 1_000_000L;
+
+    LegacySettings {
+        if (receiveTimeoutNanos <= 0 || roundSleepNanos <= 0) {
+            throw new IllegalArgumentException("receiveTimeout and roundSleep must be positive");
+        }
+        if (settleDelayNanos < 0) {
+            throw new IllegalArgumentException("settleDelay must not be negative");
+        }
+    }
+
+    static LegacySettings defaults() {
+        return from(Map.of());
+    }
+
+    static LegacySettings from(Map<String, String> properties) {
+        return new LegacySettings(
+                millis(properties, RECEIVE_TIMEOUT, 200) * MILLIS,
+                millis(properties, ROUND_SLEEP, 1_000) * MILLIS,
+                millis(properties, SETTLE_DELAY, 100) * MILLIS);
+    }
+
+    private static long millis(Map<String, String> properties, String key, long fallback) {
+        String value = properties.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("election.legacy." + key + " is not a number of milliseconds: '" + value + "'", e);
+        }
+    }
+}
