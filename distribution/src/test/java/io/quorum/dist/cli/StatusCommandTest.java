@@ -175,8 +175,9 @@ class StatusCommandTest {
         PeerStatus status = PeerStatus.starting(config, FAST, 1, 1, 0x1_0000_0005L, 0);
         if (state != ServerState.LOOKING) {
             long leader = state == ServerState.LEADING ? sid : 2;
+            // Serving: elected, and the role's session synced (srvr shows a mode only then).
             status = status.elected(state, leader, Duration.ofMillis(12), 50).withEpochs(2, 2)
-                    .withLastLoggedZxid(0x2_0000_0000L);
+                    .withLastLoggedZxid(0x2_0000_0000L).establishedNow();
         }
         PeerStatus fixed = status;
         ClientPortServer server = new ClientPortServer(sid, new PeerAddress(HOST, 0), new FourLetterWords(config, BUILD),
