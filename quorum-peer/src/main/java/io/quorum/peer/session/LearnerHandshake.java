@@ -32,6 +32,9 @@ public final class LearnerHandshake {
     private long lastHeard;
     private long transactionsDropped;
     private SnapshotSkipper snapshot;
+    /** The sync the leader announced, made durable only at NEWLEADER, inside the updatingEpoch marker. */
+    private SyncKind syncKind;
+    private long syncZxid;
 
     /**
      * @param acceptedEpoch, currentEpoch, lastLoggedZxid this peer's durable state when the
@@ -180,7 +183,11 @@ public final class LearnerHandshake {
             lose("expected DIFF, TRUNC or SNAP, got " + packet, out);
             return;
         }
-        out.synced(kind.get(), packet.zxid());
+        // Not durable yet: a SNAP may carry a zxid of an epoch above our currentEpoch, and a log
+        // that is ahead of currentEpoch without the updatingEpoch marker is a data directory that
+        // start-up recovery refuses. ZooKeeper takes that snapshot at NEWLEADER, under the marker.
+        syncKind = kind.get();
+        syncZxid = packet.zxid();
         out.trace("learner " + myId + " syncing by " + kind.get() + " to " + Zxid.toHex(packet.zxid()));
         if (kind.get() == SyncKind.SNAP) {
             snapshot = new SnapshotSkipper(QuorumPacketCodec.DEFAULT_MAX_DATA);
@@ -224,9 +231,12 @@ public final class LearnerHandshake {
             lose("unexpected " + packet + " (new epoch " + newEpoch + ")", out);
             return;
         }
-        // 3.4.14's order: marker, currentEpoch, marker removed, then ACK (section 6.3 step 7). A
-        // 3.9.5 leader's config in the data is not needed: our view comes from zoo.cfg.
+        // 3.4.14's order (section 6.3 step 7): marker, the sync made durable (its snapshot),
+        // currentEpoch, marker removed, then ACK. A crash anywhere in between leaves a data
+        // directory recovery accepts: with the marker present, a log ahead of currentEpoch is
+        // adopted. A 3.9.5 leader's config in the data is not needed: our view comes from zoo.cfg.
         out.markUpdatingEpoch();
+        out.synced(syncKind, syncZxid);
         out.persistCurrentEpoch(newEpoch);
         out.clearUpdatingEpoch();
         out.send(ack());
