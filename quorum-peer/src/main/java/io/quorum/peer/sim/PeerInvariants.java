@@ -77,33 +77,37 @@ public final class PeerInvariants {
         long[][] highest = new long[layer.size()][2];
         return Invariant.afterEachStep(EPOCHS_NEVER_DECREASE, state -> {
             for (int i = 0; i < layer.size(); i++) {
-                Optional<String> broken = rises(highest[i], layer.peer(i));
-                if (broken.isPresent()) {
-                    return broken;
+                String broken = rises(highest[i], layer.peer(i));
+                if (broken != null) {
+                    return Optional.of(broken);
                 }
             }
             return Optional.empty();
         });
     }
 
-    /** Disk first, then memory: each value must be at least the highest seen for it so far. */
-    private static Optional<String> rises(long[] highest, SimPeer peer) {
+    /** Disk first, then memory: each value must be at least the highest seen for it so far; null if so. */
+    private static String rises(long[] highest, SimPeer peer) {
+        String broken = rise(highest, 0, peer, "acceptedEpoch on disk", peer.store.acceptedEpoch());
+        if (broken == null) {
+            broken = rise(highest, 1, peer, "currentEpoch on disk", peer.store.currentEpoch());
+        }
         History live = peer.history();
-        Optional<String> broken = rise(highest, 0, peer, "acceptedEpoch on disk", peer.store.acceptedEpoch())
-                .or(() -> rise(highest, 1, peer, "currentEpoch on disk", peer.store.currentEpoch()));
-        if (broken.isEmpty() && live != null) {
-            broken = rise(highest, 0, peer, "acceptedEpoch in memory", live.acceptedEpoch())
-                    .or(() -> rise(highest, 1, peer, "currentEpoch in memory", live.currentEpoch()));
+        if (broken == null && live != null) {
+            broken = rise(highest, 0, peer, "acceptedEpoch in memory", live.acceptedEpoch());
+        }
+        if (broken == null && live != null) {
+            broken = rise(highest, 1, peer, "currentEpoch in memory", live.currentEpoch());
         }
         return broken;
     }
 
-    private static Optional<String> rise(long[] highest, int which, SimPeer peer, String what, long value) {
+    private static String rise(long[] highest, int which, SimPeer peer, String what, long value) {
         if (value < highest[which]) {
-            return Optional.of("n" + peer.sid + " " + what + " went down from " + highest[which] + " to " + value);
+            return "n" + peer.sid + " " + what + " went down from " + highest[which] + " to " + value;
         }
         highest[which] = value;
-        return Optional.empty();
+        return null;
     }
 
     static Invariant currentWithinAccepted(ZabSessionLayer layer) {

@@ -11,7 +11,7 @@ import java.util.ArrayDeque;
 final class SimConnection {
     enum Kind { SYN, SYN_ACK, DATA, FIN }
 
-    record Item(Kind kind, byte[] bytes, long dueNanos) {
+    record Item(Kind kind, byte[] bytes, String hash, long dueNanos) {
     }
 
     /** One direction: a FIFO delivered one item at a time by a pump event, as {@link SimStream}. */

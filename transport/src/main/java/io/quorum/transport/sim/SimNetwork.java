@@ -29,7 +29,7 @@ public final class SimNetwork {
         void linkChanged(int index, long otherSid, boolean up);
     }
 
-    private record Held(int from, int to, Endpoint endpoint, byte[] payload) {
+    private record Held(int from, int to, Endpoint endpoint, byte[] payload, String hash) {
     }
 
     private final int n;
@@ -99,33 +99,36 @@ public final class SimNetwork {
             drop(from, to, endpoint, "unknown-peer");
             return;
         }
+        // Hashed once here; the delivery line names the payload by the same hash.
+        String hash = Integer.toHexString(Trace.payloadHash(payload));
         trace.add(clock.now(), "n" + (from + 1) + ">n" + toSid + " send " + endpoint + " len=" + payload.length
-                + " h=" + Integer.toHexString(Trace.payloadHash(payload)));
+                + " h=" + hash);
         if (from == to) {
             int incarnation = peers.incarnation(to);
-            queue.schedule(clock.now(), () -> deliverIfAlive(from, to, endpoint, payload, incarnation));
+            queue.schedule(clock.now(), () -> deliverIfAlive(from, to, endpoint, payload, hash, incarnation));
         } else if (endpoint == Endpoint.ELECTION_TCP) {
-            sendStream(from, to, payload);
+            sendStream(from, to, payload, hash);
         } else {
-            sendDatagram(from, to, endpoint, payload);
+            sendDatagram(from, to, endpoint, payload, hash);
         }
     }
 
-    private void sendStream(int from, int to, byte[] payload) {
+    private void sendStream(int from, int to, byte[] payload, String hash) {
         SimStream stream = streams[from][to];
         stream.lastMessage = payload;
+        stream.lastHash = hash;
         if (!pairUp[from][to]) {
             drop(from, to, Endpoint.ELECTION_TCP, "stream-down");
             return;
         }
-        enqueueStream(from, to, payload);
+        enqueueStream(from, to, payload, hash);
     }
 
-    private void enqueueStream(int from, int to, byte[] payload) {
+    private void enqueueStream(int from, int to, byte[] payload, String hash) {
         SimStream stream = streams[from][to];
         long due = Math.max(clock.now() + model(from, to).latency(random), stream.lastDueNanos);
         stream.lastDueNanos = due;
-        stream.queue.addLast(new SimStream.InFlight(payload, due));
+        stream.queue.addLast(new SimStream.InFlight(payload, hash, due));
         if (!stream.pumpPending) {
             schedulePump(from, to, due);
         }
@@ -151,10 +154,10 @@ public final class SimNetwork {
         if (!stream.queue.isEmpty()) {
             schedulePump(from, to, stream.queue.peekFirst().dueNanos());
         }
-        deliver(from, to, Endpoint.ELECTION_TCP, head.payload());
+        deliver(from, to, Endpoint.ELECTION_TCP, head.payload(), head.hash());
     }
 
-    private void sendDatagram(int from, int to, Endpoint endpoint, byte[] payload) {
+    private void sendDatagram(int from, int to, Endpoint endpoint, byte[] payload, String hash) {
         LinkModel model = model(from, to);
         if (blocked[from][to]) {
             drop(from, to, endpoint, "partition");
@@ -168,11 +171,11 @@ public final class SimNetwork {
             drop(from, to, endpoint, "loss");
             return;
         }
-        scheduleDatagram(from, to, endpoint, payload, datagramDelay(model));
+        scheduleDatagram(from, to, endpoint, payload, hash, datagramDelay(model));
         if (model.duplication() > 0 && random.nextDouble() < model.duplication()) {
             counters.duplicated++;
             trace.add(clock.now(), "n" + (from + 1) + ">n" + (to + 1) + " duplicate " + endpoint);
-            scheduleDatagram(from, to, endpoint, payload, datagramDelay(model));
+            scheduleDatagram(from, to, endpoint, payload, hash, datagramDelay(model));
         }
     }
 
@@ -185,34 +188,33 @@ public final class SimNetwork {
         return delay;
     }
 
-    private void scheduleDatagram(int from, int to, Endpoint endpoint, byte[] payload, long delay) {
+    private void scheduleDatagram(int from, int to, Endpoint endpoint, byte[] payload, String hash, long delay) {
         int incarnation = peers.incarnation(to);
-        queue.schedule(clock.now() + delay, () -> arriveDatagram(from, to, endpoint, payload, incarnation));
+        queue.schedule(clock.now() + delay, () -> arriveDatagram(from, to, endpoint, payload, hash, incarnation));
     }
 
-    private void arriveDatagram(int from, int to, Endpoint endpoint, byte[] payload, int incarnation) {
+    private void arriveDatagram(int from, int to, Endpoint endpoint, byte[] payload, String hash, int incarnation) {
         if (blocked[from][to]) {
             drop(from, to, endpoint, "partition");
         } else if (clogged[from][to]) {
             trace.add(clock.now(), "n" + (from + 1) + ">n" + (to + 1) + " clog-hold " + endpoint);
-            heldDatagrams.get(from).add(new Held(from, to, endpoint, payload));
+            heldDatagrams.get(from).add(new Held(from, to, endpoint, payload, hash));
         } else {
-            deliverIfAlive(from, to, endpoint, payload, incarnation);
+            deliverIfAlive(from, to, endpoint, payload, hash, incarnation);
         }
     }
 
-    private void deliverIfAlive(int from, int to, Endpoint endpoint, byte[] payload, int incarnation) {
+    private void deliverIfAlive(int from, int to, Endpoint endpoint, byte[] payload, String hash, int incarnation) {
         if (!peers.isUp(to) || peers.incarnation(to) != incarnation) {
             drop(from, to, endpoint, "target-down");
             return;
         }
-        deliver(from, to, endpoint, payload);
+        deliver(from, to, endpoint, payload, hash);
     }
 
-    private void deliver(int from, int to, Endpoint endpoint, byte[] payload) {
+    private void deliver(int from, int to, Endpoint endpoint, byte[] payload, String hash) {
         counters.delivered++;
-        trace.add(clock.now(), "n" + (from + 1) + ">n" + (to + 1) + " deliver " + endpoint + " h="
-                + Integer.toHexString(Trace.payloadHash(payload)));
+        trace.add(clock.now(), "n" + (from + 1) + ">n" + (to + 1) + " deliver " + endpoint + " h=" + hash);
         peers.deliver(to, sources[from][endpoint.ordinal()], payload);
     }
 
@@ -249,7 +251,7 @@ public final class SimNetwork {
         List<Held> keep = new ArrayList<>();
         for (Held h : held) {
             if (h.to() == to) {
-                scheduleDatagram(h.from(), h.to(), h.endpoint(), h.payload(), model(from, to).latency(random));
+                scheduleDatagram(h.from(), h.to(), h.endpoint(), h.payload(), h.hash(), model(from, to).latency(random));
             } else {
                 keep.add(h);
             }
@@ -339,10 +341,10 @@ public final class SimNetwork {
     private void resendLast(int from, int to) {
         byte[] last = streams[from][to].lastMessage;
         if (last != null) {
+            String hash = streams[from][to].lastHash;
             counters.resent++;
-            trace.add(clock.now(), "n" + (from + 1) + ">n" + (to + 1) + " resend-last h="
-                    + Integer.toHexString(Trace.payloadHash(last)));
-            enqueueStream(from, to, last);
+            trace.add(clock.now(), "n" + (from + 1) + ">n" + (to + 1) + " resend-last h=" + hash);
+            enqueueStream(from, to, last, hash);
         }
     }
 
@@ -383,7 +385,7 @@ public final class SimNetwork {
             queue.schedule(clock.now() + back, () -> hangUp(c, from, "unreachable"));
             return id;
         }
-        enqueueItem(c, c.forward, SimConnection.Kind.SYN, null);
+        enqueueItem(c, c.forward, SimConnection.Kind.SYN, null, null);
         return id;
     }
 
@@ -394,9 +396,10 @@ public final class SimNetwork {
             return;
         }
         counters.sent++;
+        String hash = Integer.toHexString(Trace.payloadHash(bytes));
         trace.add(clock.now(), "n" + (index + 1) + ">n" + (c.other(index) + 1) + " " + c + " send len=" + bytes.length
-                + " h=" + Integer.toHexString(Trace.payloadHash(bytes)));
-        enqueueItem(c, c.outbound(index), SimConnection.Kind.DATA, bytes);
+                + " h=" + hash);
+        enqueueItem(c, c.outbound(index), SimConnection.Kind.DATA, bytes, hash);
     }
 
     /** Closes the end at {@code index}: the other end hears a FIN after everything written before it. */
@@ -411,14 +414,15 @@ public final class SimNetwork {
             forgetIfFinished(c);
             return;
         }
-        enqueueItem(c, c.outbound(index), SimConnection.Kind.FIN, null);
+        enqueueItem(c, c.outbound(index), SimConnection.Kind.FIN, null, null);
         forgetIfFinished(c);
     }
 
-    private void enqueueItem(SimConnection c, SimConnection.Direction d, SimConnection.Kind kind, byte[] bytes) {
+    private void enqueueItem(SimConnection c, SimConnection.Direction d, SimConnection.Kind kind, byte[] bytes,
+            String hash) {
         long due = Math.max(clock.now() + model(d.from, d.to).latency(random), d.lastDueNanos);
         d.lastDueNanos = due;
-        d.queue.addLast(new SimConnection.Item(kind, bytes, due));
+        d.queue.addLast(new SimConnection.Item(kind, bytes, hash, due));
         if (!d.pumpPending) {
             scheduleConnectionPump(c, d, due);
         }
@@ -457,7 +461,7 @@ public final class SimNetwork {
                 if (c.isOpen(at) && alive(c, at)) {
                     counters.delivered++;
                     trace.add(clock.now(), "n" + (c.other(at) + 1) + ">n" + (at + 1) + " " + c + " deliver h="
-                            + Integer.toHexString(Trace.payloadHash(item.bytes())));
+                            + item.hash());
                     layer.received(at, c.id, item.bytes());
                 }
             }
@@ -473,11 +477,11 @@ public final class SimNetwork {
             c.acceptorOpen = true;
             c.acceptorIncarnation = peers.incarnation(to);
             trace.add(clock.now(), "n" + (to + 1) + " " + c + " accept from n" + (c.opener + 1));
-            enqueueItem(c, c.backward, SimConnection.Kind.SYN_ACK, null);
+            enqueueItem(c, c.backward, SimConnection.Kind.SYN_ACK, null, null);
             layer.accepted(to, c.id, c.opener);
         } else {
             trace.add(clock.now(), "n" + (to + 1) + " " + c + " refuse");
-            enqueueItem(c, c.backward, SimConnection.Kind.FIN, null);
+            enqueueItem(c, c.backward, SimConnection.Kind.FIN, null, null);
         }
         forgetIfFinished(c);
     }
