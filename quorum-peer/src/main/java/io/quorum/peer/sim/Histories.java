@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Draws starting histories that Zab can reach, so that the runs test the protocol rather than
- * states no ensemble could be in: epoch E was the last to be established, so a quorum of voters
- * has currentEpoch E, with last zxids that are prefixes of one another within E; every other
- * server, observers included, lags behind: an older epoch, or E with no more than the quorum's
- * shortest history (an observer learns only what was committed). Some servers accepted an epoch
- * E + 1 that was never established.
+ * Draws starting histories that ZooKeeper can reach, so that the runs test the protocol rather
+ * than states no ensemble could be in: epoch E was the last to be established, so a quorum of
+ * voters has currentEpoch E, with last zxids that are prefixes of one another within E, the
+ * longest held by E's leader (a voter that may lead: its followers logged only what it sent).
+ * Every other server, observers included, lags behind: an older epoch, or E with no more than the
+ * quorum's shortest history (an observer learns only what was committed). Some servers accepted
+ * an epoch E + 1 that was never established.
  */
 final class Histories {
     private Histories() {
@@ -24,10 +25,13 @@ final class Histories {
         long last = r.nextLong(0, 3);
         long top = last == 0 ? 0 : r.nextLong(0, 4);
         List<Long> quorum = quorum(view, r);
+        List<Long> mayLead = quorum.stream().filter(sid -> view.verifier().mayLead(sid)).toList();
+        long leaderOfLast = mayLead.get(r.nextInt(mayLead.size()));
         long[] zxids = new long[servers];
         long shortest = Long.MAX_VALUE;
         for (long sid : quorum) {
-            long zxid = last == 0 ? 0 : Zxid.of(last, r.nextLong(0, top + 1));
+            long counter = sid == leaderOfLast ? top : r.nextLong(0, top + 1);
+            long zxid = last == 0 ? 0 : Zxid.of(last, counter);
             zxids[(int) sid - 1] = zxid;
             shortest = Math.min(shortest, zxid);
         }

@@ -19,8 +19,8 @@ import java.util.TreeSet;
 /**
  * A leader's session: it listens on the quorum port, feeds its core each learner's packets as
  * they decode from the connection's bytes, and records, for the invariants, who acknowledged its
- * epoch with which history (taken from the learner peer itself, not from what it claimed) and who
- * acknowledged NEWLEADER before the epoch was established.
+ * epoch and was kept, with which history (taken from the learner peer itself, not from what it
+ * claimed), and who acknowledged NEWLEADER before the epoch was established.
  */
 final class LeaderRun extends SessionRun {
     /** One learner connection: the peer at the other end and the bytes not yet decoded. */
@@ -82,10 +82,14 @@ final class LeaderRun extends SessionRun {
                 return;
             }
             QuorumPacket packet = next.get().toOptional().orElseThrow();
-            observe(learner, connId, packet);
+            boolean freshEpochAck = isFreshEpochAck(learner, packet);
+            noteNewLeaderAck(learner, packet);
             SessionEffects out = new SessionEffects();
             core.onPacket(connId, packet, host.now(), out);
             apply(out);
+            if (freshEpochAck && isCurrent() && learners.get(connId) == learner) {
+                recordEpochAck(learner, connId);
+            }
         }
         learner.pending = new byte[in.remaining()];
         in.get(learner.pending);
@@ -110,21 +114,28 @@ final class LeaderRun extends SessionRun {
     }
 
     /**
-     * What the invariants need from a learner's packet, taken before the core sees it: a voter's
-     * ACKEPOCH of a new epoch (not -1) that arrives before the epoch quorum, with the history the
-     * learner actually had when it sent it, and a voter's ACK of NEWLEADER before establishment.
+     * Whether a packet is a voter's ACKEPOCH of a new epoch (not -1) arriving before the epoch
+     * quorum: if the core keeps the learner after it (it drops one that is ahead), the learner
+     * is one of the quorum that acknowledged the epoch.
      */
-    private void observe(Learner learner, long connId, QuorumPacket packet) {
-        SimPeer from = layer.peer(learner.index);
-        if (from.learnerType != LearnerType.PARTICIPANT || isEstablished()) {
-            return;
+    private boolean isFreshEpochAck(Learner learner, QuorumPacket packet) {
+        return layer.peer(learner.index).learnerType == LearnerType.PARTICIPANT && !isEstablished() && !epochQuorum
+                && packet.is(PacketType.ACKEPOCH) && packet.dataAsInt().orElse(-1) != -1;
+    }
+
+    /** The history the learner really had when it sent its ACKEPOCH, not what it claimed. */
+    private void recordEpochAck(Learner learner, long connId) {
+        History sent = layer.ledger().ackEpochHistory(connId);
+        if (sent != null) {
+            epochAckers.put(layer.peer(learner.index).sid, sent);
         }
-        if (packet.is(PacketType.ACKEPOCH) && !epochQuorum && packet.dataAsInt().orElse(-1) != -1) {
-            History sent = layer.ledger().ackEpochHistory(connId);
-            if (sent != null) {
-                epochAckers.put(from.sid, sent);
-            }
-        } else if (packet.is(PacketType.ACK) && proposedEpoch >= 0 && packet.zxid() == Zxid.firstOfEpoch(proposedEpoch)) {
+    }
+
+    /** A voter's ACK of NEWLEADER before establishment. */
+    private void noteNewLeaderAck(Learner learner, QuorumPacket packet) {
+        SimPeer from = layer.peer(learner.index);
+        if (from.learnerType == LearnerType.PARTICIPANT && !isEstablished() && packet.is(PacketType.ACK)
+                && proposedEpoch >= 0 && packet.zxid() == Zxid.firstOfEpoch(proposedEpoch)) {
             newLeaderAckers.add(from.sid);
         }
     }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 /**
@@ -48,8 +49,12 @@ public final class ZabSessionLayer implements PeerLayer {
     }
 
     @Override
-    public Ensemble ensemble(Ensemble drawn, java.util.SplittableRandom random) {
-        initial = Histories.reachable(drawn.view(), drawn.initialVotes().size(), random);
+    public Ensemble ensemble(Ensemble drawn, SplittableRandom random) {
+        int servers = drawn.initialVotes().size();
+        if (options.histories() != null && options.histories().size() != servers) {
+            throw new IllegalArgumentException(options.histories().size() + " histories for " + servers + " servers");
+        }
+        initial = options.histories() != null ? options.histories() : Histories.reachable(drawn.view(), servers, random);
         view = drawn.view();
         return new Ensemble(drawn.view(), Histories.votes(initial));
     }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * -Dquorum.peersim.seeds} seeds per schedule and configuration (1,000 by default; raise it for a
  * long run, e.g. 10,000), and zero violations of the election invariants, the peer invariants
  * ({@link PeerInvariants}) and liveness after healing. Every 100th seed runs twice and must
- * replay the same trace. Each case logs its summary line.
+ * replay the same trace. Each case logs its summary line. A failing seed S replays alone with
+ * {@code -Dquorum.peersim.firstSeed=S -Dquorum.peersim.seeds=1}.
  */
 class PeerSimulationSweepTest {
     private static final Logger LOG = LoggerFactory.getLogger(PeerSimulationSweepTest.class);
@@ -41,6 +42,7 @@ class PeerSimulationSweepTest {
         LOG.info("peer-level sweep, {} voters, {} observers: {}", voters, observers, summary.summary());
         assertThat(summary.runs()).isEqualTo(SEEDS);
         assertThat(summary.violations()).as(summary.summary() + "\n" + summary.violations().stream().findFirst()
-                .map(Object::toString).orElse("")).isEmpty();
+                .map(v -> v + "\nreplay: -Dtest=PeerSimulationSweepTest -Dquorum.peersim.firstSeed=" + v.seed()
+                        + " -Dquorum.peersim.seeds=1").orElse("")).isEmpty();
     }
 }
