@@ -51,6 +51,13 @@ class ArchitectureRulesCatchViolationsTest {
     }
 
     @Test
+    void determinismCoversThePeerLevelSimulation() {
+        String report = violations(ArchitectureRules.deterministicCodeCanBeReplayed(ROOT));
+
+        assertThat(report).contains("fixture.peer.sim.ThreadedPeerSim", "Executors.newFixedThreadPool");
+    }
+
+    @Test
     void tracingRuleCatchesACoreThatLogs() {
         assertViolation(ArchitectureRules.coresTraceInsteadOfLogging(ROOT), "LoggingCore");
     }

@@ -17,7 +17,9 @@ import java.util.TreeSet;
  * ACKEPOCH, persist currentEpoch, sync each learner and send NEWLEADER; gather a quorum of ACKs,
  * send UPTODATE and establish the epoch; then ping every tickTime/2 and keep a quorum. The leader
  * counts itself in every quorum; observers and servers the view does not count as voters never
- * do (ZOOKEEPER-769/1294). Learners that come late go through the same steps alone.
+ * do (ZOOKEEPER-769/1294). Learners that come late go through the same steps alone. A learner
+ * whose ACKEPOCH shows a more recent history than the leader's is dropped, not counted, and the
+ * leader carries on, as ZooKeeper's LearnerHandler does.
  *
  * <p>Deterministic: one thread drives it with the time and the learners' packets; effects go
  * through a {@link LeaderOutbox}. Each of the three quorums gets initLimit ticks, as each of
@@ -225,8 +227,13 @@ public final class LeaderHandshake {
         }
         if (learnerEpoch > currentEpochAtStart
                 || learnerEpoch == currentEpochAtStart && packet.zxid() > lastLoggedZxid) {
-            lose(c + " is ahead of the leader: currentEpoch " + learnerEpoch + ", last zxid "
-                    + Zxid.toHex(packet.zxid()) + " against " + currentEpochAtStart + ", " + Zxid.toHex(lastLoggedZxid), out);
+            // ZooKeeper's waitForEpochAck throws in that learner's LearnerHandler, which closes
+            // only that learner; the leader goes on gathering its quorum. Ending the whole session
+            // instead let a learner that can never win an election (an observer, a zero-weight
+            // voter) holding a longer log stop every leader, forever (found by the peer-level
+            // simulation). Once the epoch is acked, a late learner is synced down like any other.
+            drop(c, "ahead of the leader: currentEpoch " + learnerEpoch + ", last zxid " + Zxid.toHex(packet.zxid())
+                    + " against " + currentEpochAtStart + ", " + Zxid.toHex(lastLoggedZxid), out);
             return;
         }
         if (c.voter) {

@@ -32,7 +32,9 @@ public final class LearnerHandshake {
     private long lastHeard;
     private long transactionsDropped;
     private SnapshotSkipper snapshot;
+    /** The sync the leader announced, made durable only at NEWLEADER, inside the updatingEpoch marker. */
     private SyncKind syncKind;
+    private long syncZxid;
 
     /**
      * @param acceptedEpoch, currentEpoch, lastLoggedZxid this peer's durable state when the
@@ -181,8 +183,11 @@ public final class LearnerHandshake {
             lose("expected DIFF, TRUNC or SNAP, got " + packet, out);
             return;
         }
+        // Not durable yet: a SNAP may carry a zxid of an epoch above our currentEpoch, and a log
+        // that is ahead of currentEpoch without the updatingEpoch marker is a data directory that
+        // start-up recovery refuses. ZooKeeper takes that snapshot at NEWLEADER, under the marker.
         syncKind = kind.get();
-        out.synced(kind.get(), packet.zxid());
+        syncZxid = packet.zxid();
         out.trace("learner " + myId + " syncing by " + kind.get() + " to " + Zxid.toHex(packet.zxid()));
         if (kind.get() == SyncKind.SNAP) {
             snapshot = new SnapshotSkipper(QuorumPacketCodec.DEFAULT_MAX_DATA);
@@ -226,14 +231,17 @@ public final class LearnerHandshake {
             lose("unexpected " + packet + " (new epoch " + newEpoch + ")", out);
             return;
         }
-        // 3.4.14's order: marker, currentEpoch, marker removed, then ACK (section 6.3 step 7). A
-        // 3.9.5 leader's config in the data is not needed: our view comes from zoo.cfg. The
-        // marker covers the log changing to the leader's history (3.4.14 snapshots here); after a
-        // DIFF our log does not change, so there is no window to cover and it is skipped.
+        // 3.4.14's order (section 6.3 step 7): marker, the sync made durable (its snapshot),
+        // currentEpoch, marker removed, then ACK. A crash anywhere in between leaves a data
+        // directory recovery accepts: with the marker present, a log ahead of currentEpoch is
+        // adopted. After a DIFF our log does not change, so there is no window for the marker to
+        // cover and it is skipped (two fsyncs fewer on the failover path). A 3.9.5 leader's config
+        // in the data is not needed: our view comes from zoo.cfg.
         boolean logChanges = syncKind != SyncKind.DIFF;
         if (logChanges) {
             out.markUpdatingEpoch();
         }
+        out.synced(syncKind, syncZxid);
         out.persistCurrentEpoch(newEpoch);
         if (logChanges) {
             out.clearUpdatingEpoch();

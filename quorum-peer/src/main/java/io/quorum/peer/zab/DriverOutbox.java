@@ -67,7 +67,7 @@ abstract class DriverOutbox implements SessionOutbox {
     }
 
     @Override
-    public void markUpdatingEpoch() {
+    public final void markUpdatingEpoch() {
         persist("the updatingEpoch marker", history::markUpdatingEpoch);
     }
 

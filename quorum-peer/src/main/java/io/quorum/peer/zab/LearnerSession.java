@@ -140,9 +140,6 @@ final class LearnerSession {
 
     /** The learner's effects on the real connection and the peer's history. */
     private final class Outbox extends DriverOutbox implements LearnerOutbox {
-        private SyncKind pendingSync;
-        private long pendingSyncZxid;
-
         Outbox(PeerHistory history, LongConsumer established) {
             super(history, LearnerSession.this.loop, established, LOG);
         }
@@ -154,28 +151,13 @@ final class LearnerSession {
             }
         }
 
-        /**
-         * Remembers how to catch up; the log changes only inside the updatingEpoch window
-         * ({@link #markUpdatingEpoch}), as ZooKeeper 3.4 takes its snapshot there. A crash in
-         * between then leaves a log whose epoch the marker covers, which recovery accepts,
-         * instead of a log ahead of currentEpoch, which it must refuse.
-         */
+        /** Called by the core inside the updatingEpoch window, at NEWLEADER (section 6.3 step 7). */
         @Override
         public void synced(SyncKind kind, long zxid) {
-            pendingSync = kind;
-            pendingSyncZxid = zxid;
-        }
-
-        @Override
-        public void markUpdatingEpoch() {
-            super.markUpdatingEpoch();
-            SyncKind kind = pendingSync;
-            pendingSync = null;
             if (kind == SyncKind.TRUNC) {
-                persist("the truncation of the log after " + pendingSyncZxid,
-                        () -> history.truncateAfter(pendingSyncZxid));
+                persist("the truncation of the log after " + zxid, () -> history.truncateAfter(zxid));
             } else if (kind == SyncKind.SNAP) {
-                persist("the snapshot at " + pendingSyncZxid, () -> history.adoptSnapshot(pendingSyncZxid));
+                persist("the snapshot at " + zxid, () -> history.adoptSnapshot(zxid));
             }
         }
     }

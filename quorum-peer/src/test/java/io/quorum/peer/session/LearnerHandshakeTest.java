@@ -137,8 +137,32 @@ class LearnerHandshakeTest {
             buffer.compact();
         }
 
-        assertThat(out.drain()).containsExactly("synced SNAP 0x100000000", "markUpdatingEpoch", "persistCurrentEpoch 1",
+        assertThat(out.drain()).containsExactly("markUpdatingEpoch", "synced SNAP 0x100000000", "persistCurrentEpoch 1",
                 "clearUpdatingEpoch", sent("ack-newleader"));
+    }
+
+    /**
+     * Regression (found by the peer-level simulation, CRASH schedule): a learner at currentEpoch 0
+     * was told SNAP to 0x200000000, made that durable at once, and crashed before NEWLEADER. Its
+     * log was then ahead of its currentEpoch with no updatingEpoch marker, a data directory that
+     * start-up recovery refuses ("The current epoch, 0, is older than the last zxid"), so the peer
+     * could never start again. The sync now becomes durable only at NEWLEADER, under the marker,
+     * in 3.4.14's order (PROTOCOL.md section 6.3 step 7).
+     */
+    @Test
+    void theSyncBecomesDurableOnlyUnderTheUpdatingEpochMarker() {
+        LearnerHandshake learner = new LearnerHandshake(1, false, 0, 0, 0, TIMINGS);
+        learner.connected(0, out);
+        learner.onPacket(QuorumPacket.withInt(PacketType.LEADERINFO, 0x300000000L, 0x10000), 1, out);
+        out.drain();
+
+        feed(learner, 2, QuorumPacketCodec.encode(QuorumPacket.of(PacketType.SNAP, 0x200000000L, null)),
+                SnapshotFormat.emptyTree());
+        assertThat(out.drain()).as("nothing durable before NEWLEADER").isEmpty();
+
+        feed(learner, 3, QuorumPacketCodec.encode(QuorumPacket.of(PacketType.NEWLEADER, 0x300000000L, null)));
+        assertThat(out.drain()).startsWith("markUpdatingEpoch", "synced SNAP 0x200000000", "persistCurrentEpoch 3",
+                "clearUpdatingEpoch");
     }
 
     @Test

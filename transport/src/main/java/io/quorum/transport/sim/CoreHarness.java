@@ -297,7 +297,7 @@ public final class CoreHarness {
                 throw new IllegalStateException("a harness needs a view");
             }
             Vote vote = initialVote != null ? initialVote : Vote.initial(myId, 0, 0);
-            ElectionContext context = new SimContext(myId, view, vote, new SplittableRandom(seed), Map.copyOf(properties));
+            ElectionContext context = SimContext.fixed(myId, view, vote, new SplittableRandom(seed), Map.copyOf(properties));
             return new CoreHarness(provider.newCore(context), startNanos);
         }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 /**
  * Draws the faults of a run's safety phase from the fault stream of the seed and puts them on
@@ -16,17 +17,19 @@ final class FaultPlan {
     private final EventQueue queue;
     private final SimDriver driver;
     private final SimNetwork network;
+    private final IntConsumer loseSession;
     private final BooleanSupplier inSafetyPhase;
     private final int n;
     private final List<String> lines = new ArrayList<>();
 
     FaultPlan(SimKnobs knobs, SplittableRandom random, EventQueue queue, SimDriver driver, SimNetwork network,
-            BooleanSupplier inSafetyPhase) {
+            IntConsumer loseSession, BooleanSupplier inSafetyPhase) {
         this.knobs = knobs;
         this.random = random;
         this.queue = queue;
         this.driver = driver;
         this.network = network;
+        this.loseSession = loseSession;
         this.inSafetyPhase = inSafetyPhase;
         this.n = driver.size();
     }
@@ -49,7 +52,7 @@ final class FaultPlan {
             int node = random.nextInt(n);
             long at = at();
             lines.add("plan lose-leader n" + (node + 1) + " at " + SimClock.format(at));
-            during(at, () -> driver.loseLeader(node));
+            during(at, () -> loseSession.accept(node));
         }
         return lines;
     }

@@ -11,7 +11,10 @@ public interface NodeView {
 
     LearnerType learnerType();
 
-    /** The vote the peer persisted: its (epoch, zxid) history. */
+    /**
+     * The vote the peer started the run with: the (epoch, zxid) history it had persisted. A peer
+     * layer that changes histories during the run keeps the live one itself.
+     */
     Vote initialVote();
 
     /** Whether the peer is running (not crashed). */

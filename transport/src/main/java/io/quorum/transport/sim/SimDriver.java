@@ -31,6 +31,7 @@ final class SimDriver implements SimNetwork.Peers {
     }
 
     private final ElectionProvider provider;
+    private final PeerLayer layer;
     private final Ensemble ensemble;
     private final Map<String, String> properties;
     private final SimClock clock;
@@ -41,9 +42,10 @@ final class SimDriver implements SimNetwork.Peers {
     private final List<String> contractBreaches = new ArrayList<>();
     private SimNetwork network;
 
-    SimDriver(ElectionProvider provider, Ensemble ensemble, Map<String, String> properties, SplittableRandom coreRandom,
-            SimClock clock, EventQueue queue, Trace trace) {
+    SimDriver(ElectionProvider provider, PeerLayer layer, Ensemble ensemble, Map<String, String> properties,
+            SplittableRandom coreRandom, SimClock clock, EventQueue queue, Trace trace) {
         this.provider = provider;
+        this.layer = layer;
         this.ensemble = ensemble;
         this.properties = properties;
         this.clock = clock;
@@ -83,11 +85,19 @@ final class SimDriver implements SimNetwork.Peers {
         return out;
     }
 
-    /** Makes a fresh core for a peer from its persisted history; each life gets its own random stream. */
+    /**
+     * Makes a fresh core for a peer once its layer has recovered what the peer persisted; the core
+     * reads its history from the layer at every round. Each life gets its own random stream. A
+     * peer whose layer cannot recover stays down.
+     */
     void boot(int i) {
         SimNode node = nodes[i];
-        SimContext context = new SimContext(node.sid(), ensemble.view(), node.initialVote(), coreRandoms[i].split(),
-                properties);
+        if (!layer.boot(i)) {
+            trace.add(clock.now(), "n" + node.sid() + " cannot start");
+            return;
+        }
+        SimContext context = new SimContext(node.sid(), ensemble.view(), () -> layer.initialVote(i),
+                coreRandoms[i].split(), properties);
         node.boot(provider.newCore(context));
         trace.add(clock.now(), "n" + node.sid() + " boot incarnation=" + node.incarnation());
     }
@@ -109,6 +119,7 @@ final class SimDriver implements SimNetwork.Peers {
         }
         trace.add(clock.now(), "n" + node.sid() + " crash");
         node.crash();
+        layer.crashed(i);
         network.peerChanged(i);
     }
 
@@ -127,17 +138,22 @@ final class SimDriver implements SimNetwork.Peers {
      * The peer lost its leader (or, as leader, its followers) and goes back to LOOKING: the core
      * hears the state change, then a new round starts, as QuorumPeer's main loop does.
      */
-    void loseLeader(int i) {
+    void loseLeader(int i, String why) {
         SimNode node = nodes[i];
         Decision last = node.decision();
         if (!node.isUp() || last == null) {
             return;
         }
-        trace.add(clock.now(), "n" + node.sid() + " lose-leader " + last.leader());
+        trace.add(clock.now(), "n" + node.sid() + " " + why + " " + last.leader());
         node.openRound();
         Vote looking = last.vote().withState(ServerState.LOOKING);
         call(i, (core, out) -> core.onPeerState(ServerState.LOOKING, looking, clock.now(), out));
         call(i, (core, out) -> core.start(clock.now(), out));
+    }
+
+    /** Tells the peer's core its state outside the election (a session established, for example). */
+    void peerState(int i, ServerState state, Vote vote) {
+        call(i, (core, out) -> core.onPeerState(state, vote, clock.now(), out));
     }
 
     @Override
@@ -182,6 +198,9 @@ final class SimDriver implements SimNetwork.Peers {
         Decision decided = apply(i, out.effects());
         if (decided != null && node.isUp()) {
             call(i, (core, o) -> core.onPeerState(decided.role(), decided.vote(), clock.now(), o));
+            if (node.isUp() && node.decision() == decided) {
+                layer.decided(i, decided);
+            }
         }
     }
 

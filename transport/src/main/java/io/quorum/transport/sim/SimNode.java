@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * One simulated peer: its current core (replaced on restart), whether it is up, its open round
- * and last decision, and its pending timers. What survives a crash is only the initial vote,
- * which stands for the persisted (epoch, zxid) history.
+ * and last decision, and its pending timers. What survives a crash is the peer layer's business
+ * (the stand-in keeps only the initial vote, which stands for the persisted (epoch, zxid) history).
  */
 final class SimNode implements NodeView {
     private final long sid;

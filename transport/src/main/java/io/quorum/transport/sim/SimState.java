@@ -2,6 +2,7 @@ package io.quorum.transport.sim;
 
 import io.quorum.api.view.QuorumView;
 import java.util.List;
+import java.util.Optional;
 
 /** A read-only view of a running simulation, which invariants inspect after every step. */
 public interface SimState {
@@ -25,4 +26,13 @@ public interface SimState {
 
     /** When the liveness phase must have converged by; {@code Long.MAX_VALUE} during the safety phase. */
     long livenessDeadlineNanos();
+
+    /** Whether the peer layer's liveness goal is met now, and if so how. */
+    Optional<String> converged();
+
+    /** The peer layer's liveness goal in words. */
+    String livenessGoal();
+
+    /** Every peer's state in one line, as the peer layer sees it. */
+    String describePeers();
 }

@@ -8,7 +8,7 @@ import java.util.ArrayDeque;
  * ZooKeeper's connection manager sends again when the connection comes back.
  */
 final class SimStream {
-    record InFlight(byte[] payload, long dueNanos) {
+    record InFlight(byte[] payload, String hash, long dueNanos) {
     }
 
     final ArrayDeque<InFlight> queue = new ArrayDeque<>();
@@ -18,6 +18,8 @@ final class SimStream {
     long pumpToken;
     boolean pumpPending;
     byte[] lastMessage;
+    /** The hash the trace names {@link #lastMessage} by. */
+    String lastHash;
 
     /** Drops everything in flight (the connection reset) and invalidates any pending pump. */
     int reset(long nowNanos) {

@@ -2,6 +2,7 @@ package io.quorum.transport.sim;
 
 import io.quorum.api.LearnerType;
 import io.quorum.api.ServerState;
+import io.quorum.api.Vote;
 import io.quorum.api.election.Decision;
 import io.quorum.api.election.ElectionProvider;
 import io.quorum.api.election.Endpoint;
@@ -18,13 +19,12 @@ import java.util.TreeMap;
  * schedule's faults, then a liveness phase on a healed core quorum (TigerBeetle's VOPR). The seed
  * and every knob drawn from it are the first lines of the trace; invariants are checked after
  * every event, and the run stops at the first violation.
+ *
+ * <p>What runs on a peer besides its election core is a {@link PeerLayer}: by default the
+ * election-level {@link StandInSessions}; quorum-peer's peer-level simulation plugs in ZooKeeper's
+ * real session cores, which the kernel hosts through {@link SimHost}.
  */
 public final class Simulation implements SimState {
-    /** How often the liveness phase's stand-in for ZooKeeper's session layer looks at the peers. */
-    private static final long SESSION_CHECK_NANOS = 1_000_000_000L;
-    private static final int FOLLOWER_STRIKES = 2;
-    private static final int LEADER_STRIKES = 5;
-
     private final ElectionProvider provider;
     private final SimulationOptions options;
     private final SimClock clock = new SimClock();
@@ -33,6 +33,7 @@ public final class Simulation implements SimState {
     private final List<Invariant> invariants = new ArrayList<>();
     private final List<Violation> violations = new ArrayList<>();
     private final StringBuilder header = new StringBuilder();
+    private final PeerLayer layer;
     private SplittableRandom livenessRandom;
     private Ensemble ensemble;
     private SimKnobs knobs;
@@ -41,13 +42,13 @@ public final class Simulation implements SimState {
     private long expectedLeader;
     private SimPhase phase = SimPhase.SAFETY;
     private long livenessDeadline = Long.MAX_VALUE;
-    private int[] sessionStrikes;
     private long events;
 
     private Simulation(ElectionProvider provider, SimulationOptions options) {
         this.provider = provider;
         this.options = options;
         this.trace = new Trace(options.fullTrace(), options.traceTailLines());
+        this.layer = options.peerLayer().get();
         invariants.addAll(ElectionInvariants.all());
         invariants.addAll(options.extraInvariants());
     }
@@ -62,7 +63,8 @@ public final class Simulation implements SimState {
 
     /**
      * Splits one stream per subsystem from the seed, in a fixed order, so a new draw in one
-     * subsystem never shifts another's.
+     * subsystem never shifts another's. The peer layer's stream is split last, so a layer never
+     * shifts the kernel's.
      */
     private void setUp() {
         SplittableRandom root = new SplittableRandom(options.seed());
@@ -74,20 +76,23 @@ public final class Simulation implements SimState {
         SplittableRandom coreRandom = root.split();
         SplittableRandom startRandom = root.split();
         livenessRandom = root.split();
+        SplittableRandom layerRandom = root.split();
         int peers = options.ensemble() != null ? options.ensemble().initialVotes().size()
                 : options.voters() + options.observers();
         knobs = SimKnobs.draw(knobRandom, options.schedule(), options.safetyPhaseNanos(), peers * (peers - 1));
         boolean hierarchical = knobRandom.nextDouble() < options.hierarchicalProbability();
-        ensemble = options.ensemble() != null ? options.ensemble()
+        Ensemble drawn = options.ensemble() != null ? options.ensemble()
                 : Ensemble.random(options.voters(), options.observers(), hierarchical, ensembleRandom);
+        ensemble = layer.ensemble(drawn, layerRandom);
         Map<String, String> properties = new TreeMap<>(options.knobSpace().draw(algorithmRandom));
         expectedLeader = options.expectedLeader().leaderOf(ensemble.initialVotes(), ensemble.view());
-        driver = new SimDriver(provider, ensemble, Map.copyOf(properties), coreRandom, clock, queue, trace);
-        network = new SimNetwork(peers, clock, queue, trace, networkRandom, driver,
+        driver = new SimDriver(provider, layer, ensemble, Map.copyOf(properties), coreRandom, clock, queue, trace);
+        network = new SimNetwork(peers, clock, queue, trace, networkRandom, driver, layer,
                 provider.endpoints().contains(Endpoint.ELECTION_TCP), linkModels(peers, networkRandom));
         driver.attach(network);
-        sessionStrikes = new int[peers];
-        List<String> plan = new FaultPlan(knobs, faultRandom, queue, driver, network,
+        layer.attach(new Host(layerRandom));
+        invariants.addAll(layer.invariants());
+        List<String> plan = new FaultPlan(knobs, faultRandom, queue, driver, network, layer::loseSession,
                 () -> phase == SimPhase.SAFETY).schedule();
         writeHeader(properties, plan);
         bootAll(startRandom);
@@ -111,6 +116,7 @@ public final class Simulation implements SimState {
         lines.addAll(knobs.describe());
         lines.add("knob livenessBoundNanos=" + options.livenessBoundNanos());
         lines.addAll(ensemble.describe());
+        lines.addAll(layer.describe());
         properties.forEach((k, v) -> lines.add("property " + k + "=" + v));
         lines.add("expected-leader " + expectedLeader);
         lines.addAll(plan);
@@ -143,10 +149,13 @@ public final class Simulation implements SimState {
             if (!checkAfterStep()) {
                 return;
             }
-            if (phase == SimPhase.LIVENESS && ElectionInvariants.agreedLeader(this).isPresent()) {
-                trace.add(clock.now(), "converged leader=" + ElectionInvariants.agreedLeader(this).getAsLong());
-                checkAtEnd();
-                return;
+            if (phase == SimPhase.LIVENESS) {
+                Optional<String> converged = layer.converged(this);
+                if (converged.isPresent()) {
+                    trace.add(clock.now(), "converged " + converged.get());
+                    checkAtEnd();
+                    return;
+                }
             }
         }
     }
@@ -194,7 +203,7 @@ public final class Simulation implements SimState {
         for (int i : core) {
             driver.restart(i);
         }
-        queue.schedule(clock.now() + SESSION_CHECK_NANOS, this::checkSessions);
+        layer.livenessBegan(core);
     }
 
     private List<Integer> livenessCore() {
@@ -218,51 +227,6 @@ public final class Simulation implements SimState {
         }
         core.sort(null);
         return core;
-    }
-
-    /**
-     * A stand-in for ZooKeeper's session layer in the liveness phase: a follower whose leader is
-     * down or not leading, or a leader without a quorum of followers, gives up after a few checks in
-     * a row and looks again, as a learner's sync timeout and a leader's quorum check would make it.
-     */
-    private void checkSessions() {
-        for (int i = 0; i < driver.size(); i++) {
-            SimNode node = driver.node(i);
-            boolean healthy = !node.isUp() || node.decision() == null || sessionHealthy(node);
-            sessionStrikes[i] = healthy ? 0 : sessionStrikes[i] + 1;
-            if (!healthy && sessionStrikes[i] >= strikesAllowed(node)) {
-                sessionStrikes[i] = 0;
-                driver.loseLeader(i);
-            }
-        }
-        queue.schedule(clock.now() + SESSION_CHECK_NANOS, this::checkSessions);
-    }
-
-    /**
-     * A follower gives up after two silent checks (syncLimit); a leader waits for its quorum the way
-     * ZooKeeper's leader waits initLimit ticks (here 5 s) before it gives up and looks again.
-     */
-    private static int strikesAllowed(SimNode node) {
-        return node.decision().role() == ServerState.LEADING ? LEADER_STRIKES : FOLLOWER_STRIKES;
-    }
-
-    private boolean sessionHealthy(SimNode node) {
-        long leader = node.decision().leader();
-        if (node.decision().role() != ServerState.LEADING) {
-            if (leader < 1 || leader > driver.size()) {
-                return false;
-            }
-            Decision of = driver.node((int) leader - 1).decision();
-            return driver.node((int) leader - 1).isUp() && of != null && of.role() == ServerState.LEADING;
-        }
-        List<Long> supporters = new ArrayList<>();
-        for (NodeView other : driver.views()) {
-            Decision d = other.decision();
-            if (other.isUp() && d != null && d.leader() == leader) {
-                supporters.add(other.sid());
-            }
-        }
-        return ensemble.view().verifier().containsQuorum(supporters);
     }
 
     private SimulationResult result() {
@@ -314,5 +278,99 @@ public final class Simulation implements SimState {
     @Override
     public long livenessDeadlineNanos() {
         return livenessDeadline;
+    }
+
+    @Override
+    public Optional<String> converged() {
+        return layer.converged(this);
+    }
+
+    @Override
+    public String livenessGoal() {
+        return layer.livenessGoal();
+    }
+
+    @Override
+    public String describePeers() {
+        return layer.describePeers(this);
+    }
+
+    /** The kernel as the peer layer sees it. */
+    private final class Host implements SimHost {
+        private final SplittableRandom random;
+
+        Host(SplittableRandom random) {
+            this.random = random;
+        }
+
+        @Override
+        public long now() {
+            return clock.now();
+        }
+
+        @Override
+        public void schedule(long timeNanos, Runnable action) {
+            queue.schedule(Math.max(clock.now(), timeNanos), action);
+        }
+
+        @Override
+        public void trace(String line) {
+            trace.add(clock.now(), line);
+        }
+
+        @Override
+        public SplittableRandom random() {
+            return random;
+        }
+
+        @Override
+        public SimKnobs knobs() {
+            return knobs;
+        }
+
+        @Override
+        public Ensemble ensemble() {
+            return ensemble;
+        }
+
+        @Override
+        public SimState state() {
+            return Simulation.this;
+        }
+
+        @Override
+        public void peerState(int index, ServerState state, Vote vote) {
+            driver.peerState(index, state, vote);
+        }
+
+        @Override
+        public void lookAgain(int index, String why) {
+            driver.loseLeader(index, why);
+        }
+
+        @Override
+        public void crash(int index) {
+            driver.crash(index);
+        }
+
+        @Override
+        public void restart(int index) {
+            driver.restart(index);
+        }
+
+        @Override
+        public long connect(int fromIndex, int toIndex) {
+            return network.connect(fromIndex, toIndex);
+        }
+
+        @Override
+        public void write(int index, long connId, byte[] bytes) {
+            network.write(index, connId, bytes);
+        }
+
+        @Override
+        public void close(int index, long connId) {
+            network.close(index, connId);
+        }
     }
 }

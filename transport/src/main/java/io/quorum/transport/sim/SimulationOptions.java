@@ -2,6 +2,7 @@ package io.quorum.transport.sim;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Everything a run is made from besides the provider. Build with {@link #builder(long)}.
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param expectedLeader the algorithm's order, for fault-free runs
  * @param ensemble a fixed ensemble, or {@code null} to draw one from the seed
  * @param extraInvariants invariants checked besides {@link ElectionInvariants#all()}
+ * @param peerLayer makes, for each run, what runs on every peer besides its election core
  */
 public record SimulationOptions(
         long seed,
@@ -35,13 +37,15 @@ public record SimulationOptions(
         KnobSpace knobSpace,
         ExpectedLeader expectedLeader,
         Ensemble ensemble,
-        List<Invariant> extraInvariants) {
+        List<Invariant> extraInvariants,
+        Supplier<? extends PeerLayer> peerLayer) {
 
     public SimulationOptions {
         Objects.requireNonNull(schedule, "schedule is null");
         Objects.requireNonNull(knobSpace, "knobSpace is null");
         Objects.requireNonNull(expectedLeader, "expectedLeader is null");
         extraInvariants = List.copyOf(extraInvariants);
+        Objects.requireNonNull(peerLayer, "peerLayer is null");
         if (ensemble == null && (voters < 1 || observers < 0)) {
             throw new IllegalArgumentException("need at least one voter and no negative observers");
         }
@@ -59,7 +63,7 @@ public record SimulationOptions(
     public SimulationOptions withSeed(long newSeed) {
         return new SimulationOptions(newSeed, voters, observers, schedule, safetyPhaseNanos, livenessBoundNanos,
                 hierarchicalProbability, fullTrace, traceTailLines, maxEvents, knobSpace, expectedLeader, ensemble,
-                extraInvariants);
+                extraInvariants, peerLayer);
     }
 
     /** Fluent construction with defaults: 5 voters, no observers, NONE, 60 s liveness bound. */
@@ -78,6 +82,7 @@ public record SimulationOptions(
         private ExpectedLeader expectedLeader = ExpectedLeader.greatestEpochZxidSid();
         private Ensemble ensemble;
         private List<Invariant> extraInvariants = List.of();
+        private Supplier<? extends PeerLayer> peerLayer = StandInSessions::new;
 
         private Builder(long seed) {
             this.seed = seed;
@@ -148,10 +153,16 @@ public record SimulationOptions(
             return this;
         }
 
+        /** What runs on every peer besides its election core; {@link StandInSessions} by default. */
+        public Builder peerLayer(Supplier<? extends PeerLayer> value) {
+            peerLayer = value;
+            return this;
+        }
+
         public SimulationOptions build() {
             return new SimulationOptions(seed, voters, observers, schedule, safetyPhaseNanos, livenessBoundNanos,
                     hierarchicalProbability, fullTrace, traceTailLines, maxEvents, knobSpace, expectedLeader, ensemble,
-                    extraInvariants);
+                    extraInvariants, peerLayer);
         }
     }
 }
