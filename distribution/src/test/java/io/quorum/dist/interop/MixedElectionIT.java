@@ -100,14 +100,27 @@ class MixedElectionIT {
         List<PeerAddress> view = FreePorts.peers(3);
         List<PeerAddress> theirs = view.stream().filter(peer -> peer.sid() != ourSid).toList();
 
-        // Ours first, already looking: were the ZooKeeper peers up before it, sids 1 and 2 would
-        // elect 2 between themselves (a quorum of 3) and there would be nothing to agree on.
-        ours = startOurs(ourSid, view);
-        long started = System.nanoTime();
-        Future<Decision> pending = caller.submit(ours::lookForLeader);
-        zookeepers = Ensemble.startSome(version, view, theirs, dir);
-        long zookeepersLaunched = System.nanoTime();
-
+        // Whoever is up first with one other peer settles the leader, which is legitimate but
+        // would leave nothing to agree on. As sid 3 ours starts first, already looking, and the
+        // first ZooKeeper peer up joins it; as sid 1 or 2 it joins the two ZooKeeper peers once
+        // they serve under sid 3, and must find that leader through their votes.
+        long started;
+        Future<Decision> pending;
+        long zookeepersLaunched;
+        if (ourSid == EXPECTED_LEADER) {
+            ours = startOurs(ourSid, view);
+            started = System.nanoTime();
+            pending = caller.submit(ours::lookForLeader);
+            zookeepers = Ensemble.startSome(version, view, theirs, dir);
+            zookeepersLaunched = System.nanoTime();
+        } else {
+            zookeepers = Ensemble.startSome(version, view, theirs, dir);
+            zookeepersLaunched = System.nanoTime();
+            zookeepers.awaitStableLeader(DECISION_BOUND);
+            ours = startOurs(ourSid, view);
+            started = System.nanoTime();
+            pending = caller.submit(ours::lookForLeader);
+        }
         Decision decision = awaitDecision(pending);
         long decided = System.nanoTime();
         LOG.info("ZooKeeper {} + ours as sid {}: our instance decided {} for leader {} {} ms after lookForLeader, "

@@ -35,15 +35,15 @@ class QuorumPeerSystemIT {
     @ValueSource(ints = {3, 5})
     void peersElectServeFailOverAndTheKilledLeaderRejoinsAsAFollower(int size) throws IOException {
         try (Ensemble ensemble = Ensemble.start(QuorumRuntime.INSTANCE, size, dir)) {
+            // Usually the highest sid; a JVM that starts late may find the others already decided.
             PeerProcess leader = ensemble.awaitStableLeader(BOUND);
-            assertThat(leader.sid()).as("fresh data dirs elect the highest sid").isEqualTo(size);
 
             long killed = System.nanoTime();
             leader.kill9();
             PeerProcess next = ensemble.awaitStableLeader(BOUND);
             LOG.info("quorum, {} peers: kill -9 of leader {} -> stable leader {} in {} ms", size, leader.sid(),
                     next.sid(), (System.nanoTime() - killed) / 1_000_000);
-            assertThat(next.sid()).isEqualTo(size - 1);
+            assertThat(next.sid()).isNotEqualTo(leader.sid());
             assertThat(ensemble.alive()).hasSize(size - 1);
 
             PeerProcess restarted = ensemble.restart(leader);
@@ -79,12 +79,15 @@ class QuorumPeerSystemIT {
         AtomicBoolean observerLed = new AtomicBoolean();
         try (Ensemble ensemble = Ensemble.start(view, view, peer -> QuorumRuntime.INSTANCE, dir)) {
             PeerProcess leader = ensemble.awaitStableLeader(BOUND);
-            assertThat(leader.sid()).isEqualTo(3);
+            assertThat(leader.sid()).isLessThanOrEqualTo(3);
             PeerProcess observer = ensemble.peer(4);
             assertThat(observer.status().mode()).isEqualTo(Mode.OBSERVER);
 
-            ensemble.peer(1).kill9();
-            ensemble.peer(2).kill9();
+            for (long sid = 1; sid <= 3; sid++) {
+                if (sid != leader.sid()) {
+                    ensemble.peer(sid).kill9();
+                }
+            }
             await().atMost(BOUND).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
                 observerLed.compareAndSet(false, observer.status().mode() == Mode.LEADER);
                 assertThat(leader.status().mode()).isEqualTo(Mode.NOT_SERVING);

@@ -17,6 +17,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,13 +67,19 @@ class QuorumPeerTest {
         }
 
         await().atMost(WAIT).until(() -> heard.size() == 3);
-        assertThat(heard).containsExactlyInAnyOrder("3 leads 1", "1 follows 3 in 1", "2 follows 3 in 1");
-        assertThat(running.get(3L).peer().status().state()).isEqualTo(ServerState.LEADING);
-        assertThat(running.get(1L).peer().status().currentEpoch()).isEqualTo(1);
-        assertThat(running.get(1L).peer().history().acceptedEpoch()).isEqualTo(1);
-        assertThat(running.get(3L).peer().history().lastLoggedZxid()).isEqualTo(1L << 32);
-        assertThat(FourLetterWords.srvr(clientPorts.get(3L)).mode()).isEqualTo(Mode.LEADER);
-        assertThat(FourLetterWords.srvr(clientPorts.get(1L)).mode()).isEqualTo(Mode.FOLLOWER);
+        // Usually sid 3; a peer that starts late may find the other two already decided.
+        long leader = leaderSid();
+        List<String> expected = new ArrayList<>();
+        for (long sid = 1; sid <= 3; sid++) {
+            expected.add(sid == leader ? sid + " leads 1" : sid + " follows " + leader + " in 1");
+        }
+        assertThat(heard).containsExactlyInAnyOrderElementsOf(expected);
+        long follower = leader == 1 ? 2 : 1;
+        assertThat(running.get(follower).peer().status().currentEpoch()).isEqualTo(1);
+        assertThat(running.get(follower).peer().history().acceptedEpoch()).isEqualTo(1);
+        assertThat(running.get(leader).peer().history().lastLoggedZxid()).isEqualTo(1L << 32);
+        assertThat(FourLetterWords.srvr(clientPorts.get(leader)).mode()).isEqualTo(Mode.LEADER);
+        assertThat(FourLetterWords.srvr(clientPorts.get(follower)).mode()).isEqualTo(Mode.FOLLOWER);
     }
 
     @ParameterizedTest(name = "electionAlg={0}")
@@ -83,14 +90,15 @@ class QuorumPeerTest {
         for (long sid = 1; sid <= 3; sid++) {
             start(sid, servers);
         }
-        awaitRoles(Map.of(1L, ServerState.FOLLOWING, 2L, ServerState.FOLLOWING, 3L, ServerState.LEADING), 1);
+        long first = awaitLeader(1);
 
-        running.remove(3L).close();
-        awaitRoles(Map.of(1L, ServerState.FOLLOWING, 2L, ServerState.LEADING), 2);
+        running.remove(first).close();
+        long second = awaitLeader(2);
+        assertThat(second).isNotEqualTo(first);
 
-        start(3, servers);
-        awaitRoles(Map.of(1L, ServerState.FOLLOWING, 2L, ServerState.LEADING, 3L, ServerState.FOLLOWING), 2);
-        assertThat(running.get(3L).peer().history().acceptedEpoch()).isEqualTo(2);
+        start(first, servers);
+        assertThat(awaitLeader(2)).isEqualTo(second);
+        assertThat(running.get(first).peer().history().acceptedEpoch()).isEqualTo(2);
     }
 
     @Test
@@ -125,11 +133,26 @@ class QuorumPeerTest {
                 .hasMessageContaining("currentEpoch");
     }
 
-    private void awaitRoles(Map<Long, ServerState> expected, long epoch) {
-        await().atMost(WAIT).untilAsserted(() -> expected.forEach((sid, state) -> {
-            assertThat(running.get(sid).peer().status().state()).as("peer %d", sid).isEqualTo(state);
-            assertThat(running.get(sid).peer().status().currentEpoch()).as("peer %d epoch", sid).isEqualTo(epoch);
-        }));
+    /** Waits until one running peer leads {@code epoch} and every other follows it; returns its sid. */
+    private long awaitLeader(long epoch) {
+        await().atMost(WAIT).untilAsserted(() -> {
+            long leader = leaderSid();
+            running.forEach((sid, server) -> {
+                assertThat(server.peer().status().state()).as("peer %d", sid)
+                        .isEqualTo(sid == leader ? ServerState.LEADING : ServerState.FOLLOWING);
+                assertThat(server.peer().status().leaderId()).as("peer %d's leader", sid).hasValue(leader);
+                assertThat(server.peer().status().currentEpoch()).as("peer %d's epoch", sid).isEqualTo(epoch);
+                assertThat(server.peer().status().isServing()).as("peer %d serving", sid).isTrue();
+            });
+        });
+        return leaderSid();
+    }
+
+    private long leaderSid() {
+        return running.entrySet().stream()
+                .filter(e -> e.getValue().peer().status().state() == ServerState.LEADING)
+                .mapToLong(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new AssertionError("no peer leads"));
     }
 
     private PeerServer start(long sid, Map<String, String> servers) throws Exception {

@@ -38,7 +38,8 @@ public final class SimTxnLog implements TxnLog {
     }
 
     /** TRUNC: every record above {@code zxid} goes. */
-    void truncateAfter(long zxid) {
+    @Override
+    public void truncateAfter(long zxid) {
         zxids.removeIf(z -> z > zxid);
         snapshotZxid = Math.min(snapshotZxid, zxid);
     }
