@@ -385,6 +385,8 @@ public final class AuthFastLeaderElection implements ElectionCore {
      * it sent it, which the swap would hide), as FastLeaderElection's {@code checkLeader} asks.
      */
     private void onSettled(Heard n, Outbox out) {
+        out.trace("settled vote " + n.ballot() + " from " + n.sid() + ", read as " + n.state() + " (sent "
+                + n.sentState() + ")");
         outOfElection.put(n.sid(), new Settled(n.ballot(), n.sentState()));
         Map<Long, Ballot> votes = new TreeMap<>();
         outOfElection.forEach((sid, settled) -> votes.put(sid, settled.ballot()));
