@@ -138,7 +138,16 @@ public final class AuthFastLeaderElection implements ElectionCore {
         proposal = initialProposal();
         recvset.clear();
         outOfElection.clear();
-        out.trace("election " + calls + " in round " + logicalClock + ": propose " + proposal);
+        // Deviation: 3.4.14 keeps every vote its queue took between rounds, and a settled peer's
+        // vote there is from before this round: after the leader died, its followers' and its own
+        // last acks would elect it again at once (its peers then fail their sessions and look
+        // again). Those are dropped; a settled peer answers this round's notifications anew.
+        // Queued LOOKING votes stay: their round says whether they still count.
+        int stale = queue.size();
+        queue.removeIf(heard -> heard.state() != ServerState.LOOKING);
+        stale -= queue.size();
+        out.trace("election " + calls + " in round " + logicalClock + ": propose " + proposal
+                + (stale > 0 ? ", " + stale + " settled votes from before dropped" : ""));
         notifyAll(now, out);
         armPoll(now, out);
         drain(now, out);

@@ -462,6 +462,27 @@ class AuthFastCoreTest {
         }
 
         @Test
+        void settledVotesQueuedBeforeTheRoundAreDroppedWhenItStarts() {
+            // Deviation: 3.4.14 would follow 2 again at once on these, though 2 may be what just died.
+            AuthScript sid1 = new AuthScript(1, AuthViews.majority(3), 1, 0);
+            sid1.electByEveryVote(2, 0, 3);
+            sid1.ack(2, 7, ServerState.LEADING, 2, 0, 2);
+            sid1.ack(3, 8, ServerState.FOLLOWING, 2, 0, 2);
+            sid1.peerState(ServerState.LOOKING, 2, 0);
+
+            sid1.start();
+
+            assertThat(sid1.harness.lastDecision()).get().extracting(Decision::vote)
+                    .extracting(v -> v.electionEpoch()).isEqualTo(1L);
+            assertThat(sid1.core().roundOpen()).isTrue();
+            assertThat(sid1.harness.trace()).anyMatch(line -> line.contains("2 settled votes from before dropped"));
+            // Answers to this round's notifications count as ever.
+            sid1.ack(2, 9, ServerState.LEADING, 2, 0, 2);
+            sid1.ack(3, 10, ServerState.FOLLOWING, 2, 0, 2);
+            assertThat(sid1.harness.decisionCount()).isEqualTo(2);
+        }
+
+        @Test
         void aNotificationTheFullQueueCannotTakeIsLeftUnacknowledged() {
             AuthScript sid1 = new AuthScript(1, AuthViews.majority(3), 1, Z1);
             sid1.start();
