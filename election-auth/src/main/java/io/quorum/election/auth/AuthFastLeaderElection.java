@@ -50,15 +50,26 @@ import java.util.TreeMap;
  * <p>Alg 2 ({@code challenges}) differs only in the challenge exchange; alg 1 never asks for
  * challenges nor checks them, though it answers requests for them as 3.4.14 does.
  *
- * <p>Where it deviates from 3.4.14, a comment marked "Deviation" says how and why. None changes a
- * byte 3.4.14 peers see, except that an observer writes state 0 where 3.4.14 writes its ordinal 3
- * (which kills a 3.4.14 receiver). In short: the challenge table is keyed by the sender's id, so
- * alg 2 works on one host ({@link ChallengeTable}); only voters' votes count, through the quorum
- * verifier, and votes for servers that may not lead never win ({@link BallotOrder}); observers
- * take part and decide OBSERVING; one notification per server is in delivery at a time
- * ({@link Deliveries}); a notification the loop's full queue cannot take is not acknowledged; a
- * peer in an older round is sent the current one; an established leader is joined only once it
- * has said itself that it leads; datagrams from addresses outside the view are dropped.
+ * <p>Where it deviates from 3.4.14, a comment marked "Deviation" says how and why. Every message
+ * keeps 3.4.14's layout, and a 3.4.14 peer sees nothing it would not see from another 3.4.14
+ * peer, except that an observer writes state 0 where 3.4.14 writes its ordinal 3 (which kills a
+ * 3.4.14 receiver). In short:
+ * <ul>
+ *   <li>the challenge table is keyed by the sender's id, resolved from its full source address,
+ *       so alg 2 also elects on one host with distinct ports; it has room for observers and is
+ *       bounded ({@link ChallengeTable});
+ *   <li>only voters' votes count, through the quorum verifier, and a vote for a server that may not
+ *       lead never wins ({@link BallotOrder}); observers propose no one and decide OBSERVING;
+ *   <li>one notification per server is in delivery at a time, and a challenge counts only from the
+ *       server asked ({@link Deliveries});
+ *   <li>liveness: a peer notifies again whenever its poll times out, a peer in an older round is
+ *       sent the current one, a notification the loop's full queue cannot take is left
+ *       unacknowledged (so it is retried), and settled votes queued before a round do not count in
+ *       it;
+ *   <li>an established leader is joined only once it has itself acknowledged as LEADING;
+ *   <li>datagrams from addresses outside the view, and states outside 0..3, are dropped instead of
+ *       counted or fatal.
+ * </ul>
  */
 public final class AuthFastLeaderElection implements ElectionCore {
     static final TimerKey POLL = new TimerKey("poll");
@@ -411,6 +422,14 @@ public final class AuthFastLeaderElection implements ElectionCore {
         }
     }
 
+    /**
+     * Whether the voters among {@code votes} that vote for {@code target} form a quorum.
+     *
+     * <p>Deviation: 3.4.14 counts every address it heard from, observers and strangers included,
+     * against a plain majority of the voting members ({@code count > N/2}), and "every vote is in"
+     * is a count of addresses too. Here only voters are ever recorded (observers' votes never enter
+     * the loop) and the view's quorum verifier judges, so weights and hierarchical groups hold.
+     */
     private boolean quorumFor(Map<Long, Ballot> votes, Ballot target) {
         List<Long> supporters = new ArrayList<>();
         votes.forEach((sid, ballot) -> {

@@ -101,6 +101,8 @@ final class Deliveries {
     /** {@code sid}'s challenge for {@code tag}: the notification goes out if one was waiting for it. */
     void onChallenge(long sid, long tag, long challenge, long now, Outbox out) {
         Delivery delivery = bySid.get(sid);
+        // Deviation: 3.4.14 takes a challenge for the tag from any address; here only from the
+        // server the notification is for, since it is that server that will check it.
         if (!challenges || delivery == null || delivery.tag != tag || !delivery.awaitingChallenge) {
             // 3.4.14 logs "No challenge mutex object".
             strayChallenges++;

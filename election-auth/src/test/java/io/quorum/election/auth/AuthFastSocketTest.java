@@ -72,11 +72,8 @@ class AuthFastSocketTest {
     @ParameterizedTest(name = "alg {0}, {1} peers")
     @MethodSource("cases")
     void electsTheGreatestHistoryAndReElectsAfterTheLeaderShutsDown(int alg, int peers) throws Exception {
-        QuorumView view = loopbackView(peers, 0);
         long winner = peers / 2 + 1;
-        for (long sid = 1; sid <= peers; sid++) {
-            start(alg, view, sid, sid == winner ? Zxid.of(2, 1) : Zxid.of(1, 100 + sid));
-        }
+        startAll(alg, peers, 0, sid -> sid == winner ? Zxid.of(2, 1) : Zxid.of(1, 100 + sid));
 
         long started = SystemTicker.INSTANCE.nanoTime();
         Map<Long, Decision> first = lookForLeaderEverywhere();
@@ -108,10 +105,7 @@ class AuthFastSocketTest {
     @ParameterizedTest(name = "alg {0}")
     @ValueSource(ints = {1, 2})
     void settledPeersAckAndALateObserverObserves(int alg) throws Exception {
-        QuorumView view = loopbackView(3, 2);
-        for (long sid = 1; sid <= 3; sid++) {
-            start(alg, view, sid, Zxid.of(1, sid));
-        }
+        QuorumView view = startAll(alg, 3, 2, sid -> Zxid.of(1, sid));
         reportRoles(lookForLeaderEverywhere());
 
         InetSocketAddress probeAddress = electionAddress(view, 5);
@@ -164,6 +158,31 @@ class AuthFastSocketTest {
             }
         }
         throw new AssertionError("no " + type + " with tag " + tag + " from " + from + " within 10 s");
+    }
+
+    /**
+     * Starts the voters of a fresh loopback view, each with history {@code zxids(sid)}. A port
+     * picked free can be taken by another process before the runtime binds it; the whole set-up
+     * then starts over on new ports (three tries).
+     */
+    private QuorumView startAll(int alg, int voters, int observers, java.util.function.LongUnaryOperator zxids)
+            throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            QuorumView view = loopbackView(voters, observers);
+            try {
+                for (long sid = 1; sid <= voters; sid++) {
+                    start(alg, view, sid, zxids.applyAsLong(sid));
+                }
+                return view;
+            } catch (java.io.UncheckedIOException e) {
+                elections.values().forEach(Election::shutdown);
+                elections.clear();
+                if (attempt == 3) {
+                    throw e;
+                }
+                LOG.warn("could not bind the picked ports ({}); again on new ones", e.getMessage());
+            }
+        }
     }
 
     private void start(int alg, QuorumView view, long sid, long zxid) {
