@@ -28,6 +28,17 @@ class SimCommandTest {
     }
 
     @Test
+    void runsTheAuthFastAlgorithmsByNumberAndName() {
+        assertThat(run("sim", "--algorithm", "2", "--peers", "3", "--observers", "1", "--seeds", "20", "--faults", "all"))
+                .as(err.toString()).isZero();
+        assertThat(run("sim", "--algorithm", "auth-fast", "--peers", "5", "--seeds", "20", "--faults", "loss"))
+                .as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("algorithm auth-fast-challenge, 3 voters, 1 observers, faults all",
+                "algorithm auth-fast, 5 voters, 0 observers, faults loss", "violations: 0");
+    }
+
+    @Test
     void oneSeedPrintsItsHeaderAndTrace() {
         int code = run("sim", "--algorithm", "3", "--seed", "7", "--faults", "none", "--trace");
 
@@ -41,7 +52,7 @@ class SimCommandTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--algorithm paxos names no installed election algorithm; available: ",
-                "0 (legacy)", "3 (fast)");
+                "0 (legacy)", "1 (auth-fast)", "2 (auth-fast-challenge)", "3 (fast)");
     }
 
     @Test

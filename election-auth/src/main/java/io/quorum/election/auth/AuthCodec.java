@@ -27,8 +27,9 @@ import java.util.Optional;
  *   <li>state 3 is a well-formed ack from a 3.4.14 observer; we decode it and leave it to the core
  *       not to count an observer's vote, instead of failing as 3.4.14 does.
  * </ul>
- * A core that must reproduce the 3.4.14 receiver's view exactly can apply
- * {@link #stateAsRead3414}. States outside 0..3 are rejected.
+ * The core reproduces the 3.4.14 receiver's view by applying {@link #stateAsRead3414} to every
+ * state it receives ({@link AuthFastLeaderElection}), keeping the sent state beside it. States
+ * outside 0..3 are rejected.
  */
 public final class AuthCodec {
     /** The only length of a message; 3.4.14 drops any other ("Got a short response"). */

@@ -82,6 +82,8 @@ class QuorumPeerConfigErrorsTest {
                 bad("server.3: Unrecognised peertype: witness", "server.3", "127.0.0.1:2890:3890:witness"),
                 bad("Missing election port for server: 2", "server.2", "127.0.0.1:2889"),
                 bad("Missing election port for server: 2", "electionAlg", "fast", "server.2", "127.0.0.1:2889"),
+                bad("Missing election port for server: 2", "electionAlg", "1", "server.2", "127.0.0.1:2889"),
+                bad("Missing election port for server: 2", "electionAlg", "auth-fast-challenge", "server.2", "127.0.0.1:2889"),
                 bad("Server 2 is in multiple groups (group.1 and group.2)", "group.1", "1:2", "group.2", "2:3"),
                 bad("group.01 repeats group id 1", "group.1", "1:2", "group.01", "3"),
                 bad("Server 3 is not in a group", "group.1", "1:2"),
