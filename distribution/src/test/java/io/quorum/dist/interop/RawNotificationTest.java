@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The probe's hand-written codec agrees with captured traffic (shared/protocol/vectors). */
+/** The probe's hand-written codec agrees with captured traffic (testdata/protocol/vectors). */
 class RawNotificationTest {
 
     @Test
@@ -40,8 +40,6 @@ class RawNotificationTest {
     }
 
     private static Path vectors() {
-        String shared = System.getProperty("quorum.shared.dir");
-        Path root = shared != null ? Path.of(shared) : Path.of(System.getProperty("user.dir"), "..", "..", "shared");
-        return root.resolve("protocol").resolve("vectors").normalize();
+        return io.quorum.transport.testing.GoldenVectors.directory();
     }
 }

@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads the golden vectors of {@code shared/protocol/vectors} (PROTOCOL.md section 10): bytes
+ * Reads the golden vectors of {@code testdata/protocol/vectors} (PROTOCOL.md section 10): bytes
  * captured from real ZooKeeper peers, for the codec tests of every module and of plugins. The
- * shared directory is the repository root's sibling, found from the module directory Maven runs
- * tests in, or given by the {@code quorum.shared.dir} system property. A missing directory fails
+ * directory is found from the module directory Maven runs tests in ({@code <module>/../testdata}),
+ * or given by the {@code quorum.shared.dir} system property. A missing directory fails
  * the test: silently skipping would let the wire-compatibility checks rot.
  */
 public final class GoldenVectors {
@@ -35,11 +35,11 @@ public final class GoldenVectors {
         String override = System.getProperty("quorum.shared.dir");
         Path shared = override != null
                 ? Path.of(override)
-                : Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).resolve("../../shared");
+                : Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).resolve("../testdata");
         Path dir = shared.resolve("protocol").resolve("vectors").toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new AssertionError("golden vector directory not found: " + dir
-                    + " (expected <repo>/../shared/protocol/vectors; set -Dquorum.shared.dir=<shared dir>)");
+                    + " (expected <repo>/testdata/protocol/vectors; set -Dquorum.shared.dir=<dir with protocol/vectors>)");
         }
         return dir;
     }
