@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +115,37 @@ class DistributionTarballIT {
         assertThat(sim.out).contains("seeds run: 20", "violations: 0");
         // Logs, if any, go to standard error; standard output is the command's answer.
         assertThat(sim.out).doesNotContain("[myid:");
+    }
+
+    /** Issue 7's demonstration: an ensemble elects, loses its leader to kill -9 and elects again. */
+    @Test
+    void anEnsembleElectsAfterLeaderKillsAndLeavesNoProcessBehind() throws Exception {
+        Path data = work.resolve("ensemble");
+        int base = freeBasePort(data);
+        Result run = quorum(Map.of(), "ensemble", "--duration", "10", "--kill-leader-every", "4",
+                "--base-port", Integer.toString(base), "--data-dir", data.toString());
+
+        assertThat(run.code).as(run.err).isZero();
+        Matcher seen = Pattern.compile("elections seen: (\\d+)").matcher(run.out);
+        assertThat(seen.find()).as(run.out).isTrue();
+        assertThat(Integer.parseInt(seen.group(1))).as(run.out).isGreaterThanOrEqualTo(2);
+        assertThat(run.out).contains("killed the leader, peer ");
+        assertThat(data.resolve("peer-1/zoo.cfg")).content().contains("clientPort=" + (base + 1),
+                "server.3=127.0.0.1:" + (base + 103) + ":" + (base + 203));
+        // Every child was stopped: no process anywhere still runs from the ensemble's directory.
+        assertThat(ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(data.toString())).orElse(false))
+                .map(ProcessHandle::pid).toList()).isEmpty();
+    }
+
+    /** A base port whose three-peer layout is free on 127.0.0.1 now. */
+    private static int freeBasePort(Path data) {
+        for (int base = 30_000 + (int) (ProcessHandle.current().pid() % 200) * 100; base < 60_000; base += 997) {
+            if (new io.quorum.dist.ensemble.EnsembleLayout(3, 0, "3", base, data).portsInUse().isEmpty()) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free base port for a three-peer ensemble");
     }
 
     @Test
