@@ -39,11 +39,16 @@ final class SimDriver implements SimNetwork.Peers {
     private final SimNode[] nodes;
     private final SplittableRandom[] coreRandoms;
     private final List<String> contractBreaches = new ArrayList<>();
+    private final Runnable roundOpened;
     private SimNetwork network;
 
+    /**
+     * @param roundOpened told whenever a peer opens a round, before its core hears of it
+     */
     SimDriver(ElectionProvider provider, Ensemble ensemble, Map<String, String> properties, SplittableRandom coreRandom,
-            SimClock clock, EventQueue queue, Trace trace) {
+            SimClock clock, EventQueue queue, Trace trace, Runnable roundOpened) {
         this.provider = provider;
+        this.roundOpened = roundOpened;
         this.ensemble = ensemble;
         this.properties = properties;
         this.clock = clock;
@@ -99,6 +104,7 @@ final class SimDriver implements SimNetwork.Peers {
         }
         trace.add(clock.now(), "n" + node.sid() + " start-round");
         node.openRound();
+        roundOpened.run();
         call(i, (core, out) -> core.start(clock.now(), out));
     }
 
@@ -135,6 +141,7 @@ final class SimDriver implements SimNetwork.Peers {
         }
         trace.add(clock.now(), "n" + node.sid() + " lose-leader " + last.leader());
         node.openRound();
+        roundOpened.run();
         Vote looking = last.vote().withState(ServerState.LOOKING);
         call(i, (core, out) -> core.onPeerState(ServerState.LOOKING, looking, clock.now(), out));
         call(i, (core, out) -> core.start(clock.now(), out));

@@ -20,7 +20,10 @@ public interface SimState {
     /** Every peer, in sid order. */
     List<NodeView> nodes();
 
-    /** The leader the algorithm must elect on a fault-free run, by the caller's order. */
+    /**
+     * The leader the algorithm must elect on a fault-free run, by the caller's order; after a
+     * scripted failover ({@link SimulationOptions#failover()}), the best of the peers still up.
+     */
     long expectedLeader();
 
     /** When the liveness phase must have converged by; {@code Long.MAX_VALUE} during the safety phase. */

@@ -2,6 +2,7 @@ package io.quorum.transport.sim;
 
 import io.quorum.api.LearnerType;
 import io.quorum.api.ServerState;
+import io.quorum.api.Vote;
 import io.quorum.api.election.Decision;
 import io.quorum.api.election.ElectionProvider;
 import io.quorum.api.election.Endpoint;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -24,6 +26,8 @@ public final class Simulation implements SimState {
     private static final long SESSION_CHECK_NANOS = 1_000_000_000L;
     private static final int FOLLOWER_STRIKES = 2;
     private static final int LEADER_STRIKES = 5;
+    /** How long after the first election a scripted failover crashes its leader: in-flight answers land first. */
+    private static final long FAILOVER_DELAY_NANOS = 500_000_000L;
 
     private final ElectionProvider provider;
     private final SimulationOptions options;
@@ -34,6 +38,8 @@ public final class Simulation implements SimState {
     private final List<Violation> violations = new ArrayList<>();
     private final StringBuilder header = new StringBuilder();
     private SplittableRandom livenessRandom;
+    private SplittableRandom failoverRandom;
+    private ElectionWindows elections;
     private Ensemble ensemble;
     private SimKnobs knobs;
     private SimDriver driver;
@@ -74,6 +80,7 @@ public final class Simulation implements SimState {
         SplittableRandom coreRandom = root.split();
         SplittableRandom startRandom = root.split();
         livenessRandom = root.split();
+        failoverRandom = root.split();
         int peers = options.ensemble() != null ? options.ensemble().initialVotes().size()
                 : options.voters() + options.observers();
         knobs = SimKnobs.draw(knobRandom, options.schedule(), options.safetyPhaseNanos(), peers * (peers - 1));
@@ -82,7 +89,9 @@ public final class Simulation implements SimState {
                 : Ensemble.random(options.voters(), options.observers(), hierarchical, ensembleRandom);
         Map<String, String> properties = new TreeMap<>(options.knobSpace().draw(algorithmRandom));
         expectedLeader = options.expectedLeader().leaderOf(ensemble.initialVotes(), ensemble.view());
-        driver = new SimDriver(provider, ensemble, Map.copyOf(properties), coreRandom, clock, queue, trace);
+        elections = new ElectionWindows(clock, trace, () -> network.counters().sent());
+        driver = new SimDriver(provider, ensemble, Map.copyOf(properties), coreRandom, clock, queue, trace,
+                elections::roundOpened);
         network = new SimNetwork(peers, clock, queue, trace, networkRandom, driver,
                 provider.endpoints().contains(Endpoint.ELECTION_TCP), linkModels(peers, networkRandom));
         driver.attach(network);
@@ -114,6 +123,9 @@ public final class Simulation implements SimState {
         properties.forEach((k, v) -> lines.add("property " + k + "=" + v));
         lines.add("expected-leader " + expectedLeader);
         lines.addAll(plan);
+        if (options.failover()) {
+            lines.add("plan failover " + SimClock.format(FAILOVER_DELAY_NANOS) + " after the first election");
+        }
         for (String line : lines) {
             header.append(line).append('\n');
             trace.add(0, line);
@@ -140,6 +152,9 @@ public final class Simulation implements SimState {
             clock.advanceTo(next.timeNanos());
             next.action().run();
             events++;
+            if (elections.afterEvent(this) == 1 && options.failover()) {
+                queue.schedule(clock.now() + FAILOVER_DELAY_NANOS, this::failover);
+            }
             if (!checkAfterStep()) {
                 return;
             }
@@ -178,6 +193,48 @@ public final class Simulation implements SimState {
     private void violate(String invariant, String message) {
         trace.add(clock.now(), "VIOLATION " + invariant + ": " + message);
         violations.add(new Violation(options.seed(), invariant, message, clock.now(), trace.tail(options.traceTailLines())));
+    }
+
+    /**
+     * The scripted failover: the agreed leader crashes and every other peer loses it at a time drawn
+     * within the start spread, as followers notice a dead leader one by one. From then on the
+     * expected leader is the best of the peers still up; a decision for the crashed leader that a
+     * peer has not yet given up is not a breach of it.
+     */
+    private void failover() {
+        OptionalLong leader = ElectionInvariants.agreedLeader(this);
+        if (phase != SimPhase.SAFETY || leader.isEmpty()) {
+            trace.add(clock.now(), "failover skipped: " + (leader.isEmpty() ? "no agreed leader" : "liveness phase"));
+            return;
+        }
+        List<Vote> survivors = new ArrayList<>();
+        List<Long> survivingVoters = new ArrayList<>();
+        for (NodeView node : driver.views()) {
+            if (node.isUp() && node.sid() != leader.getAsLong()) {
+                survivors.add(node.initialVote());
+                if (node.learnerType() == LearnerType.PARTICIPANT) {
+                    survivingVoters.add(node.sid());
+                }
+            }
+        }
+        if (!ensemble.view().verifier().containsQuorum(survivingVoters)) {
+            trace.add(clock.now(), "failover skipped: the survivors hold no quorum");
+            return;
+        }
+        expectedLeader = options.expectedLeader().leaderOf(survivors, ensemble.view());
+        trace.add(clock.now(), "failover: crash leader n" + leader.getAsLong() + ", expected leader now " + expectedLeader);
+        driver.crash((int) leader.getAsLong() - 1);
+        for (int i = 0; i < driver.size(); i++) {
+            if (driver.node(i).isUp()) {
+                int index = i;
+                long at = clock.now() + failoverRandom.nextLong(knobs.startSpreadNanos() + 1);
+                queue.schedule(at, () -> {
+                    if (phase == SimPhase.SAFETY) {
+                        driver.loseLeader(index);
+                    }
+                });
+            }
+        }
     }
 
     /**
@@ -273,7 +330,8 @@ public final class Simulation implements SimState {
             }
         }
         return new SimulationResult(options.seed(), options.schedule(), header.toString(), trace.hash(),
-                trace.lineCount(), violations, decisions, clock.now(), events, network.counters(), trace.text());
+                trace.lineCount(), violations, decisions, clock.now(), events, network.counters(), elections.ended(),
+                trace.text());
     }
 
     @Override

@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param expectedLeader the algorithm's order, for fault-free runs
  * @param ensemble a fixed ensemble, or {@code null} to draw one from the seed
  * @param extraInvariants invariants checked besides {@link ElectionInvariants#all()}
+ * @param failover once the run's first election has ended with an agreed leader, wait half a
+ *     second, crash that leader, and have every other peer lose it within the start spread, so
+ *     the survivors elect again (during the safety phase only, and only if they hold a quorum)
  */
 public record SimulationOptions(
         long seed,
@@ -35,7 +38,8 @@ public record SimulationOptions(
         KnobSpace knobSpace,
         ExpectedLeader expectedLeader,
         Ensemble ensemble,
-        List<Invariant> extraInvariants) {
+        List<Invariant> extraInvariants,
+        boolean failover) {
 
     public SimulationOptions {
         Objects.requireNonNull(schedule, "schedule is null");
@@ -59,7 +63,7 @@ public record SimulationOptions(
     public SimulationOptions withSeed(long newSeed) {
         return new SimulationOptions(newSeed, voters, observers, schedule, safetyPhaseNanos, livenessBoundNanos,
                 hierarchicalProbability, fullTrace, traceTailLines, maxEvents, knobSpace, expectedLeader, ensemble,
-                extraInvariants);
+                extraInvariants, failover);
     }
 
     /** Fluent construction with defaults: 5 voters, no observers, NONE, 60 s liveness bound. */
@@ -78,6 +82,7 @@ public record SimulationOptions(
         private ExpectedLeader expectedLeader = ExpectedLeader.greatestEpochZxidSid();
         private Ensemble ensemble;
         private List<Invariant> extraInvariants = List.of();
+        private boolean failover;
 
         private Builder(long seed) {
             this.seed = seed;
@@ -148,10 +153,15 @@ public record SimulationOptions(
             return this;
         }
 
+        public Builder failover(boolean value) {
+            failover = value;
+            return this;
+        }
+
         public SimulationOptions build() {
             return new SimulationOptions(seed, voters, observers, schedule, safetyPhaseNanos, livenessBoundNanos,
                     hierarchicalProbability, fullTrace, traceTailLines, maxEvents, knobSpace, expectedLeader, ensemble,
-                    extraInvariants);
+                    extraInvariants, failover);
         }
     }
 }
