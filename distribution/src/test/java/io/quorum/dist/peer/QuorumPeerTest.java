@@ -15,8 +15,8 @@ import io.quorum.api.election.ElectionProvider;
 import io.quorum.peer.election.ElectionRegistry;
 import io.quorum.transport.runtime.ElectionRuntime;
 import io.quorum.transport.tcp.ConnectionManagerConfig;
+import io.quorum.transport.testing.LoopbackPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,21 +104,17 @@ class QuorumPeerTest {
         return peer;
     }
 
-    private static Map<String, String> servers(int count) throws IOException {
+    private static Map<String, String> servers(int count) {
+        // Distinct ports: two servers on one port would misroute the election (LoopbackPorts).
+        List<Integer> ports = LoopbackPorts.distinct(1 + 2 * count);
         Map<String, String> entries = new HashMap<>();
         entries.put("tickTime", "200");
         entries.put("initLimit", "10");
         entries.put("syncLimit", "5");
-        entries.put("clientPort", Integer.toString(freePort()));
+        entries.put("clientPort", Integer.toString(ports.get(0)));
         for (int sid = 1; sid <= count; sid++) {
-            entries.put("server." + sid, "127.0.0.1:" + freePort() + ":" + freePort());
+            entries.put("server." + sid, "127.0.0.1:" + ports.get(2 * sid - 1) + ":" + ports.get(2 * sid));
         }
         return entries;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
