@@ -66,7 +66,7 @@ public final class ElectionInvariants {
      */
     public static Invariant expectedLeaderWithoutFaults() {
         return Invariant.afterEachStep("expected-leader-without-faults", state -> {
-            if (state.schedule() != FaultSchedule.NONE) {
+            if (state.schedule() != FaultSchedule.NONE || state.expectedLeader() == SimState.NO_EXPECTED_LEADER) {
                 return Optional.empty();
             }
             for (NodeView node : state.nodes()) {

@@ -45,6 +45,7 @@ public final class Simulation implements SimState {
     private SimDriver driver;
     private SimNetwork network;
     private long expectedLeader;
+    private boolean failedOver;
     private SimPhase phase = SimPhase.SAFETY;
     private long livenessDeadline = Long.MAX_VALUE;
     private int[] sessionStrikes;
@@ -222,6 +223,7 @@ public final class Simulation implements SimState {
             return;
         }
         expectedLeader = options.expectedLeader().leaderOf(survivors, ensemble.view());
+        failedOver = true;
         trace.add(clock.now(), "failover: crash leader n" + leader.getAsLong() + ", expected leader now " + expectedLeader);
         driver.crash((int) leader.getAsLong() - 1);
         for (int i = 0; i < driver.size(); i++) {
@@ -249,6 +251,11 @@ public final class Simulation implements SimState {
         List<Integer> core = livenessCore();
         trace.add(clock.now(), "liveness core " + core.stream().map(i -> "n" + (i + 1)).toList());
         for (int i : core) {
+            if (failedOver && !driver.node(i).isUp()) {
+                // Whether the survivors elected before the crashed leader came back decides who
+                // leads now; either is right, so no single leader is expected any more.
+                expectedLeader = SimState.NO_EXPECTED_LEADER;
+            }
             driver.restart(i);
         }
         queue.schedule(clock.now() + SESSION_CHECK_NANOS, this::checkSessions);
