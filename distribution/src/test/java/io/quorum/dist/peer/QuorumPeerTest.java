@@ -12,8 +12,8 @@ import io.quorum.peer.config.QuorumPeerConfig;
 import io.quorum.peer.main.QuorumPeerMain;
 import io.quorum.peer.runtime.PeerServer;
 import io.quorum.peer.wiring.PeerAssemblyException;
+import io.quorum.transport.testing.LoopbackPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -167,22 +167,19 @@ class QuorumPeerTest {
     }
 
     /** Each server line carries its own client port, so that peers in one JVM do not share one. */
-    private Map<String, String> servers(int count) throws IOException {
+    private Map<String, String> servers(int count) {
+        // Distinct ports: two servers on one port would misroute the election (LoopbackPorts).
+        List<Integer> ports = LoopbackPorts.distinct(3 * count);
         Map<String, String> entries = new HashMap<>();
         entries.put("tickTime", "200");
         entries.put("initLimit", "10");
         entries.put("syncLimit", "5");
         for (long sid = 1; sid <= count; sid++) {
-            int client = freePort();
+            int client = ports.get((int) (3 * sid - 1));
             clientPorts.put(sid, client);
-            entries.put("server." + sid, "127.0.0.1:" + freePort() + ":" + freePort() + ";127.0.0.1:" + client);
+            entries.put("server." + sid, "127.0.0.1:" + ports.get((int) (3 * sid - 3)) + ":"
+                    + ports.get((int) (3 * sid - 2)) + ";127.0.0.1:" + client);
         }
         return entries;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

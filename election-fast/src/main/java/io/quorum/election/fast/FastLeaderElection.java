@@ -31,6 +31,7 @@ import java.util.Set;
 public final class FastLeaderElection implements ElectionCore {
     static final TimerKey NOTIFICATION_INTERVAL = new TimerKey("notification-interval");
     static final TimerKey FINALIZE_WAIT = new TimerKey("finalize-wait");
+    static final TimerKey REJOIN_WAIT = new TimerKey("rejoin-wait");
 
     private final long myId;
     private final ElectionContext context;
@@ -57,6 +58,12 @@ public final class FastLeaderElection implements ElectionCore {
     private Vote currentVote;
     private long notificationInterval;
     private long malformed;
+    /** The leader of this peer's last decision (or of the role it was told of), -1 if none yet. */
+    private long lastLeader = -1;
+    /** The leader this peer was with when the open round began: the one it has just lost, or -1. */
+    private long lostLeader = -1;
+    /** An established leader's vote this peer means to rejoin once the rejoin wait has passed. */
+    private Vote pendingRejoin;
 
     FastLeaderElection(ElectionContext context, FastElectionSettings settings) {
         this.context = context;
@@ -85,6 +92,8 @@ public final class FastLeaderElection implements ElectionCore {
         logicalClock++;
         roundOpen = true;
         finalizing = false;
+        pendingRejoin = null;
+        lostLeader = lastLeader;
         state = ServerState.LOOKING;
         recvset.clear();
         outOfElection.clear();
@@ -155,6 +164,15 @@ public final class FastLeaderElection implements ElectionCore {
         } else if (key.equals(FINALIZE_WAIT) && finalizing) {
             out.trace("finalize wait passed without a better vote");
             decideProposal(out);
+        } else if (key.equals(REJOIN_WAIT) && pendingRejoin != null) {
+            Vote leader = pendingRejoin;
+            pendingRejoin = null;
+            if (settledQuorum(outOfElection, leader) && !knownDown(leader.leader())) {
+                logicalClock = leader.electionEpoch();
+                decideFor(leader, "the established leader, still up after the rejoin wait", out);
+            } else {
+                out.trace("leader " + leader.leader() + " went down during the rejoin wait: keep looking");
+            }
         }
     }
 
@@ -213,6 +231,9 @@ public final class FastLeaderElection implements ElectionCore {
     public void onPeerState(ServerState newState, Vote vote, long now, Outbox out) {
         state = newState;
         currentVote = vote.withState(newState);
+        if (newState != ServerState.LOOKING) {
+            lastLeader = vote.leader();
+        }
         if (newState != ServerState.LOOKING && roundOpen) {
             closeRound(out);
         }
@@ -232,7 +253,7 @@ public final class FastLeaderElection implements ElectionCore {
         }
         switch (n.state()) {
             case LOOKING -> onLooking(from, n, now, out);
-            case FOLLOWING, LEADING -> onSettled(from.sid(), n, out);
+            case FOLLOWING, LEADING -> onSettled(from.sid(), n, now, out);
             case OBSERVING -> out.trace("ignore OBSERVING notification from " + from.sid());
         }
     }
@@ -257,7 +278,7 @@ public final class FastLeaderElection implements ElectionCore {
             recvset.put(sid, n.toVote());
             checkTermination(now, out);
         } else if (n.state() == ServerState.FOLLOWING || n.state() == ServerState.LEADING) {
-            onSettled(sid, n, out);
+            onSettled(sid, n, now, out);
         }
         return false;
     }
@@ -296,7 +317,7 @@ public final class FastLeaderElection implements ElectionCore {
      * may show an established leader this peer should join (3.6 step 7). Like 3.9.5,
      * checkLeader looks at the same set the quorum came from.
      */
-    private void onSettled(long sid, Notification n, Outbox out) {
+    private void onSettled(long sid, Notification n, long now, Outbox out) {
         Vote theirs = n.toVote();
         if (n.electionEpoch() == logicalClock) {
             recvset.put(sid, theirs);
@@ -306,10 +327,35 @@ public final class FastLeaderElection implements ElectionCore {
             }
         }
         outOfElection.put(sid, theirs);
-        if (settledQuorum(outOfElection, theirs) && !knownDown(theirs.leader())) {
-            logicalClock = n.electionEpoch();
-            decideFor(theirs, "the established leader", out);
+        if (!settledQuorum(outOfElection, theirs) || knownDown(theirs.leader())) {
+            return;
         }
+        if (theirs.leader() == lostLeader && lostLeader != myId) {
+            awaitRejoin(theirs, now, out);
+            return;
+        }
+        logicalClock = n.electionEpoch();
+        decideFor(theirs, "the established leader", out);
+    }
+
+    /**
+     * Not a ZooKeeper step: before rejoining the very leader whose loss opened this round, wait
+     * finalizeWait for its link to go down. The settled votes that make the quorum may have been
+     * sent before that leader stopped, above all the decision announcements of an election that
+     * ended just before (fast termination), and arrive after this round began but before the
+     * closed connection does: the link goes down only once the bytes before it are read. Joining
+     * on them follows a dead leader, and with enough peers doing so the rest can never form a
+     * quorum without a session layer sending them back to LOOKING (ElectionLatencyBenchmark hung
+     * so). A leader that is still up answers the same, and is rejoined when the wait ends.
+     */
+    private void awaitRejoin(Vote leader, long now, Outbox out) {
+        if (pendingRejoin != null) {
+            return;
+        }
+        pendingRejoin = leader;
+        out.setTimer(REJOIN_WAIT, now + settings.finalizeWaitNanos());
+        out.trace("a quorum follows " + leader.leader() + ", the leader this peer lost: rejoin in "
+                + settings.finalizeWaitNanos() / 1_000_000 + " ms unless its link goes down");
     }
 
     /**
@@ -382,6 +428,7 @@ public final class FastLeaderElection implements ElectionCore {
         closeRound(out);
         state = role;
         currentVote = decided;
+        lastLeader = winner.leader();
         out.trace("decide " + role + " for " + winner.leader() + " in round " + logicalClock + " (" + why + ")");
         out.decide(decided, role);
         if (settings.fastTermination()) {
@@ -406,9 +453,11 @@ public final class FastLeaderElection implements ElectionCore {
     private void closeRound(Outbox out) {
         roundOpen = false;
         finalizing = false;
+        pendingRejoin = null;
         early.clear();
         out.cancelTimer(NOTIFICATION_INTERVAL);
         out.cancelTimer(FINALIZE_WAIT);
+        out.cancelTimer(REJOIN_WAIT);
     }
 
     /** Sends the proposal to every other voter and records this peer's own vote, as the self-message would. */

@@ -35,6 +35,7 @@ public final class ElectionLoop implements AutoCloseable {
     private final Consumer<Decision> decisions;
     private final LongSupplier ticker;
     private final BlockingQueue<LoopInput> inbox;
+    private final int inboxCapacity;
     private final EffectBuffer effects = new EffectBuffer();
     private final Map<TimerKey, Long> timers = new HashMap<>();
     private final AtomicLong droppedMessages = new AtomicLong();
@@ -54,6 +55,7 @@ public final class ElectionLoop implements AutoCloseable {
         this.decisions = decisions;
         this.ticker = ticker;
         this.inbox = new ArrayBlockingQueue<>(inboxCapacity);
+        this.inboxCapacity = inboxCapacity;
         this.threads = new OwnedThreads("quorum-election-" + peerId, Long.toString(peerId));
     }
 
@@ -97,15 +99,41 @@ public final class ElectionLoop implements AutoCloseable {
             effects.drain();
             boolean running = true;
             while (running) {
-                fireDueTimers();
-                LoopInput input = inbox.poll(waitNanos(), TimeUnit.NANOSECONDS);
-                running = input == null || step(input);
+                running = stepWaiting();
+                if (running) {
+                    fireDueTimers();
+                    LoopInput input = inbox.poll(waitNanos(), TimeUnit.NANOSECONDS);
+                    running = input == null || step(input);
+                }
             }
         } catch (InterruptedException e) {
             LOG.debug("election loop interrupted; stopping");
         } catch (RuntimeException e) {
             LOG.error("election core failed; the election loop stops", e);
         }
+    }
+
+    /**
+     * Steps the core with the inputs waiting, those that arrive meanwhile included, until none
+     * waits (or a full inbox's worth has been taken, so a flood cannot hold timers off for good),
+     * before any timer that fell due meanwhile fires. After a stall (a starved CPU, a long GC) a
+     * timer may be overdue while the votes that arrived before its deadline still wait; firing it
+     * first let FastLeaderElection end its finalize wait "without a better vote" that was already
+     * here, and follow a peer that never led (seen in ElectionLatencyBenchmark under load).
+     * ZooKeeper's finalize wait likewise takes what its queue holds before it decides. Returns
+     * false once a stop input was taken.
+     */
+    private boolean stepWaiting() {
+        for (int taken = 0; taken < inboxCapacity; taken++) {
+            LoopInput input = inbox.poll();
+            if (input == null) {
+                return true;
+            }
+            if (!step(input)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private long waitNanos() {

@@ -40,12 +40,17 @@ final class SimDriver implements SimNetwork.Peers {
     private final SimNode[] nodes;
     private final SplittableRandom[] coreRandoms;
     private final List<String> contractBreaches = new ArrayList<>();
+    private final Runnable roundOpened;
     private SimNetwork network;
 
+    /**
+     * @param roundOpened told whenever a peer opens a round, before its core hears of it
+     */
     SimDriver(ElectionProvider provider, PeerLayer layer, Ensemble ensemble, Map<String, String> properties,
-            SplittableRandom coreRandom, SimClock clock, EventQueue queue, Trace trace) {
+            SplittableRandom coreRandom, SimClock clock, EventQueue queue, Trace trace, Runnable roundOpened) {
         this.provider = provider;
         this.layer = layer;
+        this.roundOpened = roundOpened;
         this.ensemble = ensemble;
         this.properties = properties;
         this.clock = clock;
@@ -109,6 +114,7 @@ final class SimDriver implements SimNetwork.Peers {
         }
         trace.add(clock.now(), "n" + node.sid() + " start-round");
         node.openRound();
+        roundOpened.run();
         call(i, (core, out) -> core.start(clock.now(), out));
     }
 
@@ -146,6 +152,7 @@ final class SimDriver implements SimNetwork.Peers {
         }
         trace.add(clock.now(), "n" + node.sid() + " " + why + " " + last.leader());
         node.openRound();
+        roundOpened.run();
         Vote looking = last.vote().withState(ServerState.LOOKING);
         call(i, (core, out) -> core.onPeerState(ServerState.LOOKING, looking, clock.now(), out));
         call(i, (core, out) -> core.start(clock.now(), out));

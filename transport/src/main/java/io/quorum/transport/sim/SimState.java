@@ -21,7 +21,14 @@ public interface SimState {
     /** Every peer, in sid order. */
     List<NodeView> nodes();
 
-    /** The leader the algorithm must elect on a fault-free run, by the caller's order. */
+    /** What {@link #expectedLeader()} returns when no one leader is expected. */
+    long NO_EXPECTED_LEADER = 0;
+
+    /**
+     * The leader the algorithm must elect on a fault-free run, by the caller's order; after a
+     * scripted failover ({@link SimulationOptions#failover()}), the best of the peers still up,
+     * and {@link #NO_EXPECTED_LEADER} once the liveness phase restarts the crashed leader.
+     */
     long expectedLeader();
 
     /** When the liveness phase must have converged by; {@code Long.MAX_VALUE} during the safety phase. */

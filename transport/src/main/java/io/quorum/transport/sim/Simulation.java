@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -25,6 +26,9 @@ import java.util.TreeMap;
  * real session cores, which the kernel hosts through {@link SimHost}.
  */
 public final class Simulation implements SimState {
+    /** How long after the first election a scripted failover crashes its leader: in-flight answers land first. */
+    private static final long FAILOVER_DELAY_NANOS = 500_000_000L;
+
     private final ElectionProvider provider;
     private final SimulationOptions options;
     private final SimClock clock = new SimClock();
@@ -35,11 +39,14 @@ public final class Simulation implements SimState {
     private final StringBuilder header = new StringBuilder();
     private final PeerLayer layer;
     private SplittableRandom livenessRandom;
+    private SplittableRandom failoverRandom;
+    private ElectionWindows elections;
     private Ensemble ensemble;
     private SimKnobs knobs;
     private SimDriver driver;
     private SimNetwork network;
     private long expectedLeader;
+    private boolean failedOver;
     private SimPhase phase = SimPhase.SAFETY;
     private long livenessDeadline = Long.MAX_VALUE;
     private long events;
@@ -77,6 +84,8 @@ public final class Simulation implements SimState {
         SplittableRandom startRandom = root.split();
         livenessRandom = root.split();
         SplittableRandom layerRandom = root.split();
+        // After the layer's stream, so that adding the failover shifted no earlier stream.
+        failoverRandom = root.split();
         int peers = options.ensemble() != null ? options.ensemble().initialVotes().size()
                 : options.voters() + options.observers();
         knobs = SimKnobs.draw(knobRandom, options.schedule(), options.safetyPhaseNanos(), peers * (peers - 1));
@@ -86,7 +95,9 @@ public final class Simulation implements SimState {
         ensemble = layer.ensemble(drawn, layerRandom);
         Map<String, String> properties = new TreeMap<>(options.knobSpace().draw(algorithmRandom));
         expectedLeader = options.expectedLeader().leaderOf(ensemble.initialVotes(), ensemble.view());
-        driver = new SimDriver(provider, layer, ensemble, Map.copyOf(properties), coreRandom, clock, queue, trace);
+        elections = new ElectionWindows(clock, trace, () -> network.counters().sent());
+        driver = new SimDriver(provider, layer, ensemble, Map.copyOf(properties), coreRandom, clock, queue, trace,
+                elections::roundOpened);
         network = new SimNetwork(peers, clock, queue, trace, networkRandom, driver, layer,
                 provider.endpoints().contains(Endpoint.ELECTION_TCP), linkModels(peers, networkRandom));
         driver.attach(network);
@@ -120,6 +131,9 @@ public final class Simulation implements SimState {
         properties.forEach((k, v) -> lines.add("property " + k + "=" + v));
         lines.add("expected-leader " + expectedLeader);
         lines.addAll(plan);
+        if (options.failover()) {
+            lines.add("plan failover " + SimClock.format(FAILOVER_DELAY_NANOS) + " after the first election");
+        }
         for (String line : lines) {
             header.append(line).append('\n');
             trace.add(0, line);
@@ -146,6 +160,9 @@ public final class Simulation implements SimState {
             clock.advanceTo(next.timeNanos());
             next.action().run();
             events++;
+            if (elections.afterEvent(this) == 1 && options.failover()) {
+                queue.schedule(clock.now() + FAILOVER_DELAY_NANOS, this::failover);
+            }
             if (!checkAfterStep()) {
                 return;
             }
@@ -190,6 +207,49 @@ public final class Simulation implements SimState {
     }
 
     /**
+     * The scripted failover: the agreed leader crashes and every other peer loses it at a time drawn
+     * within the start spread, as followers notice a dead leader one by one. From then on the
+     * expected leader is the best of the peers still up; a decision for the crashed leader that a
+     * peer has not yet given up is not a breach of it.
+     */
+    private void failover() {
+        OptionalLong leader = ElectionInvariants.agreedLeader(this);
+        if (phase != SimPhase.SAFETY || leader.isEmpty()) {
+            trace.add(clock.now(), "failover skipped: " + (leader.isEmpty() ? "no agreed leader" : "liveness phase"));
+            return;
+        }
+        List<Vote> survivors = new ArrayList<>();
+        List<Long> survivingVoters = new ArrayList<>();
+        for (NodeView node : driver.views()) {
+            if (node.isUp() && node.sid() != leader.getAsLong()) {
+                survivors.add(node.initialVote());
+                if (node.learnerType() == LearnerType.PARTICIPANT) {
+                    survivingVoters.add(node.sid());
+                }
+            }
+        }
+        if (!ensemble.view().verifier().containsQuorum(survivingVoters)) {
+            trace.add(clock.now(), "failover skipped: the survivors hold no quorum");
+            return;
+        }
+        expectedLeader = options.expectedLeader().leaderOf(survivors, ensemble.view());
+        failedOver = true;
+        trace.add(clock.now(), "failover: crash leader n" + leader.getAsLong() + ", expected leader now " + expectedLeader);
+        driver.crash((int) leader.getAsLong() - 1);
+        for (int i = 0; i < driver.size(); i++) {
+            if (driver.node(i).isUp()) {
+                int index = i;
+                long at = clock.now() + failoverRandom.nextLong(knobs.startSpreadNanos() + 1);
+                queue.schedule(at, () -> {
+                    if (phase == SimPhase.SAFETY) {
+                        layer.loseSession(index);
+                    }
+                });
+            }
+        }
+    }
+
+    /**
      * The liveness transition: faults stop, the network heals, a random core of voters that
      * forms a quorum is restarted where crashed; peers outside the core stay as they are.
      */
@@ -201,6 +261,11 @@ public final class Simulation implements SimState {
         List<Integer> core = livenessCore();
         trace.add(clock.now(), "liveness core " + core.stream().map(i -> "n" + (i + 1)).toList());
         for (int i : core) {
+            if (failedOver && !driver.node(i).isUp()) {
+                // Whether the survivors elected before the crashed leader came back decides who
+                // leads now; either is right, so no single leader is expected any more.
+                expectedLeader = SimState.NO_EXPECTED_LEADER;
+            }
             driver.restart(i);
         }
         layer.livenessBegan(core);
@@ -237,7 +302,8 @@ public final class Simulation implements SimState {
             }
         }
         return new SimulationResult(options.seed(), options.schedule(), header.toString(), trace.hash(),
-                trace.lineCount(), violations, decisions, clock.now(), events, network.counters(), trace.text());
+                trace.lineCount(), violations, decisions, clock.now(), events, network.counters(), elections.ended(),
+                trace.text());
     }
 
     @Override

@@ -22,6 +22,9 @@ import java.util.function.Supplier;
  * @param ensemble a fixed ensemble, or {@code null} to draw one from the seed
  * @param extraInvariants invariants checked besides {@link ElectionInvariants#all()}
  * @param peerLayer makes, for each run, what runs on every peer besides its election core
+ * @param failover once the run's first election has ended with an agreed leader, wait half a
+ *     second, crash that leader, and have every other peer lose it within the start spread, so
+ *     the survivors elect again (during the safety phase only, and only if they hold a quorum)
  */
 public record SimulationOptions(
         long seed,
@@ -38,7 +41,8 @@ public record SimulationOptions(
         ExpectedLeader expectedLeader,
         Ensemble ensemble,
         List<Invariant> extraInvariants,
-        Supplier<? extends PeerLayer> peerLayer) {
+        Supplier<? extends PeerLayer> peerLayer,
+        boolean failover) {
 
     public SimulationOptions {
         Objects.requireNonNull(schedule, "schedule is null");
@@ -63,7 +67,7 @@ public record SimulationOptions(
     public SimulationOptions withSeed(long newSeed) {
         return new SimulationOptions(newSeed, voters, observers, schedule, safetyPhaseNanos, livenessBoundNanos,
                 hierarchicalProbability, fullTrace, traceTailLines, maxEvents, knobSpace, expectedLeader, ensemble,
-                extraInvariants, peerLayer);
+                extraInvariants, peerLayer, failover);
     }
 
     /** Fluent construction with defaults: 5 voters, no observers, NONE, 60 s liveness bound. */
@@ -83,6 +87,7 @@ public record SimulationOptions(
         private Ensemble ensemble;
         private List<Invariant> extraInvariants = List.of();
         private Supplier<? extends PeerLayer> peerLayer = StandInSessions::new;
+        private boolean failover;
 
         private Builder(long seed) {
             this.seed = seed;
@@ -159,10 +164,15 @@ public record SimulationOptions(
             return this;
         }
 
+        public Builder failover(boolean value) {
+            failover = value;
+            return this;
+        }
+
         public SimulationOptions build() {
             return new SimulationOptions(seed, voters, observers, schedule, safetyPhaseNanos, livenessBoundNanos,
                     hierarchicalProbability, fullTrace, traceTailLines, maxEvents, knobSpace, expectedLeader, ensemble,
-                    extraInvariants, peerLayer);
+                    extraInvariants, peerLayer, failover);
         }
     }
 }

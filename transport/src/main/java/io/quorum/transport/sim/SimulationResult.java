@@ -17,6 +17,7 @@ import java.util.Map;
  * @param virtualTimeNanos virtual time at the end of the run
  * @param events how many events ran
  * @param counters message counts
+ * @param elections every election that ended, in order, with the messages it cost
  * @param traceText the kept trace: all of it with full tracing, else its tail
  */
 public record SimulationResult(
@@ -30,10 +31,12 @@ public record SimulationResult(
         long virtualTimeNanos,
         long events,
         NetworkCounters counters,
+        List<ElectionWindow> elections,
         String traceText) {
 
     public SimulationResult {
         violations = List.copyOf(violations);
+        elections = List.copyOf(elections);
         decisions = Map.copyOf(decisions);
     }
 
@@ -47,6 +50,7 @@ public record SimulationResult(
         sb.append("result ").append(passed() ? "PASS" : "FAIL").append(" virtualTime=")
                 .append(SimClock.format(virtualTimeNanos)).append(" events=").append(events).append(' ')
                 .append(counters).append(" traceHash=").append(Long.toHexString(traceHash)).append('\n');
+        elections.forEach(e -> sb.append(e.describe()).append('\n'));
         violations.forEach(v -> sb.append(v.summary()).append('\n'));
         return sb.toString();
     }

@@ -40,24 +40,46 @@ public final class OwnedThreads {
     }
 
     private Thread create(String name, Runnable body) {
-        Thread[] self = new Thread[1];
-        self[0] = new Thread(() -> run(self[0], body), name);
-        self[0].setDaemon(true);
-        live.add(self[0]);
-        return self[0];
+        Thread thread = new Owned(name, body);
+        thread.setDaemon(true);
+        return thread;
     }
 
-    private void run(Thread self, Runnable body) {
-        MDC.put("peer", peer);
-        try {
-            body.run();
-        } finally {
-            MDC.remove("peer");
-            live.remove(self);
+    /**
+     * Counts itself from {@link #start()} to the end of its body. Not from creation: an executor
+     * that is shut down between making a worker thread and starting it drops the thread unstarted,
+     * which then counted forever and made {@link #joinAll} report a thread that never existed
+     * ("1 transport thread(s) did not end within 10000 ms", printed at once on shutdown).
+     */
+    private final class Owned extends Thread {
+        Owned(String name, Runnable body) {
+            super(body, name);
+        }
+
+        @Override
+        public synchronized void start() {
+            live.add(this);
+            try {
+                super.start();
+            } catch (RuntimeException | Error e) {
+                live.remove(this);
+                throw e;
+            }
+        }
+
+        @Override
+        public void run() {
+            MDC.put("peer", peer);
+            try {
+                super.run();
+            } finally {
+                MDC.remove("peer");
+                live.remove(this);
+            }
         }
     }
 
-    /** Threads created and not yet finished. */
+    /** Threads started and not yet finished. */
     public int liveCount() {
         return live.size();
     }

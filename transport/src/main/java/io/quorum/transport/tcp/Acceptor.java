@@ -50,9 +50,13 @@ final class Acceptor {
         try {
             executor.execute(() -> handshake(socket, order));
         } catch (RejectedExecutionException e) {
-            rejected.incrementAndGet();
-            LOG.warn("too many election connections waiting for their initial message; closing {}",
-                    socket.getRemoteSocketAddress());
+            if (registry.isShutdown()) {
+                LOG.debug("shutting down; closing {}", socket.getRemoteSocketAddress());
+            } else {
+                rejected.incrementAndGet();
+                LOG.warn("too many election connections waiting for their initial message; closing {}",
+                        socket.getRemoteSocketAddress());
+            }
             sockets.close(socket);
         }
     }

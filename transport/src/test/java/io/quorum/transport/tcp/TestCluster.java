@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.quorum.api.view.PeerAddress;
 import io.quorum.api.view.QuorumServer;
 import io.quorum.api.view.QuorumView;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.quorum.transport.testing.LoopbackPorts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,25 +43,7 @@ final class TestCluster implements AutoCloseable {
     }
 
     static List<Integer> freePorts(int count) {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                held.add(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
-            }
-            return held.stream().map(ServerSocket::getLocalPort).toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            held.forEach(TestCluster::closeQuietly);
-        }
-    }
-
-    private static void closeQuietly(ServerSocket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // test cleanup
-        }
+        return LoopbackPorts.distinct(count);
     }
 
     /** Short timeouts suited to loopback tests. */

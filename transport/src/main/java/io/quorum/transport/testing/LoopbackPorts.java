@@ -1,0 +1,43 @@
+package io.quorum.transport.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Free ports on the loopback address for tests and benchmarks that configure an ensemble before
+ * its peers bind. Every port of one call is held open until all are chosen, so they are distinct:
+ * binding port 0, closing, and binding port 0 again may hand out the same port twice (on Linux,
+ * about one 14-port draw in fifty). Two servers of one view on the same election port misroute
+ * the election: one of them cannot listen, and the other gets connections meant for it
+ * (ElectionLatencyBenchmark timed out so). The ports are free when returned; something else may
+ * still take one before the caller binds it.
+ */
+public final class LoopbackPorts {
+    private LoopbackPorts() {
+    }
+
+    /** {@code count} distinct ports that were free on 127.0.0.1 a moment ago. */
+    public static List<Integer> distinct(int count) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return held.stream().map(ServerSocket::getLocalPort).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find " + count + " free loopback ports", e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // nothing bound it yet; closing cannot lose anything
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.quorum.transport.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class OwnedThreadsTest {
+
+    /**
+     * A ThreadPoolExecutor shut down between making a worker thread and starting it drops the
+     * thread unstarted. It used to count for good, so ConnectionManager's shutdown warned at once
+     * that a transport thread "did not end within 10000 ms".
+     */
+    @Test
+    void aThreadMadeButNeverStartedIsNotCounted() throws InterruptedException {
+        OwnedThreads threads = new OwnedThreads("quorum-test", "1");
+
+        Thread dropped = threads.factory("pool").newThread(() -> { });
+
+        assertThat(dropped.getState()).isEqualTo(Thread.State.NEW);
+        assertThat(threads.liveCount()).isZero();
+        assertThat(threads.joinAll(1)).isTrue();
+    }
+
+    @Test
+    void aStartedThreadCountsUntilItsBodyEnds() throws InterruptedException {
+        OwnedThreads threads = new OwnedThreads("quorum-test", "1");
+        CountDownLatch release = new CountDownLatch(1);
+
+        Thread worker = threads.factory("pool").newThread(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        worker.start();
+        assertThat(threads.liveCount()).isEqualTo(1);
+        assertThat(worker.isDaemon()).isTrue();
+        assertThat(worker.getName()).isEqualTo("quorum-test-pool-1");
+
+        release.countDown();
+        assertThat(threads.joinAll(10_000)).isTrue();
+        assertThat(threads.liveCount()).isZero();
+    }
+}
