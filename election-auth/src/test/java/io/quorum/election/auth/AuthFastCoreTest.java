@@ -7,6 +7,7 @@ import static io.quorum.election.auth.AuthScript.to;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.quorum.transport.testing.TestViews;
 import io.quorum.api.ServerState;
 import io.quorum.api.Zxid;
 import io.quorum.api.election.Decision;
@@ -34,7 +35,7 @@ class AuthFastCoreTest {
         @Test
         void alg1NotifiesEveryServerSelfIncludedWithOneTagEachInIdOrder() {
             // afle-alg1-notification: sid 1 (zxid 0) to sid 2, tag 1, round 1.
-            AuthScript sid1 = new AuthScript(1, AuthViews.majority(3, 1), 1, 0);
+            AuthScript sid1 = new AuthScript(1, TestViews.majority(3, 1), 1, 0);
 
             List<AuthScript.Sent> sent = sid1.start();
 
@@ -46,7 +47,7 @@ class AuthFastCoreTest {
         @Test
         void alg2AsksEveryServerForAChallengeBeforeItsNotification() {
             // afle-alg2-crequest: sid 1 to sid 2, tag 1.
-            AuthScript sid1 = new AuthScript(2, AuthViews.majority(3), 1, 0);
+            AuthScript sid1 = new AuthScript(2, TestViews.majority(3), 1, 0);
 
             List<AuthScript.Sent> sent = sid1.start();
 
@@ -58,7 +59,7 @@ class AuthFastCoreTest {
         @Test
         void alg2SendsTheChallengeItWasGivenAndAcksWithItsCurrentVote() {
             // afle-alg2-challenge, -notification-with-challenge, -ack: sid 1 talking to itself, tag 0.
-            AuthScript sid1 = new AuthScript(2, AuthViews.majority(3), 1, 0);
+            AuthScript sid1 = new AuthScript(2, TestViews.majority(3), 1, 0);
             sid1.start();
 
             List<AuthScript.Sent> afterChallenge = AuthScript.sent(sid1.harness.deliver(AuthScript.from(1),
@@ -75,7 +76,7 @@ class AuthFastCoreTest {
         @Test
         void alg1AcksALookingPeersNotificationWithItsCurrentVote() {
             // afle-alg1-ack-looking: sid 1, looking in round 1, acks sid 2's tag 0.
-            AuthScript sid1 = new AuthScript(1, AuthViews.majority(3), 1, 0);
+            AuthScript sid1 = new AuthScript(1, TestViews.majority(3), 1, 0);
             sid1.start();
 
             List<AuthScript.Sent> sent = sid1.notification(2, 0, 2, 0, 1);
@@ -87,7 +88,7 @@ class AuthFastCoreTest {
         @Test
         void aFollowerAcksWithItsOrdinalAndTheClockItMovedOnAsTheRoundEnded() {
             // afle-alg1-ack-following: sid 1 follows 2 after round 1 (clock now 2), acks sid 3's tag 0.
-            AuthScript sid1 = new AuthScript(1, AuthViews.majority(3), 1, 0);
+            AuthScript sid1 = new AuthScript(1, TestViews.majority(3), 1, 0);
             sid1.electByEveryVote(2, 0, 3);
             assertThat(sid1.harness.lastDecision()).get().extracting(Decision::role).isEqualTo(ServerState.FOLLOWING);
 
@@ -104,7 +105,7 @@ class AuthFastCoreTest {
 
         @Test
         void alg1RetriesAfter100MsThen1000MsThenPutsTheNotificationBackWithItsTag() {
-            AuthScript sid1 = new AuthScript(1, AuthViews.majority(3), 1, 0, QUIET_LOOP);
+            AuthScript sid1 = new AuthScript(1, TestViews.majority(3), 1, 0, QUIET_LOOP);
             long tag = to(sid1.start(), 3, MessageType.NOTIFICATION).tag();
             // Everyone else answers, so the loop keeps its round; server 3 never does.
             sid1.ack(1, 0, ServerState.LOOKING, 1, 0, 1);
@@ -129,7 +130,7 @@ class AuthFastCoreTest {
 
         @Test
         void anAckEndsTheDeliveryOfItsTagOnly() {
-            AuthScript sid1 = new AuthScript(1, AuthViews.majority(3), 1, 0);
+            AuthScript sid1 = new AuthScript(1, TestViews.majority(3), 1, 0);
             List<AuthScript.Sent> first = sid1.start();
             long tag = to(first, 2, MessageType.NOTIFICATION).tag();
 
@@ -141,7 +142,7 @@ class AuthFastCoreTest {
 
         @Test
         void alg2WaitsDoublingTimesForAChallengeAndSendsNoNotificationWithout() {
-            AuthScript sid1 = new AuthScript(2, AuthViews.majority(3), 1, 0, QUIET_LOOP);
+            AuthScript sid1 = new AuthScript(2, TestViews.majority(3), 1, 0, QUIET_LOOP);
             sid1.start();
 
             assertThat(destinations(sid1.advance(100 * MS), MessageType.CHALLENGE_REQUEST)).contains(2L, 3L);
@@ -154,7 +155,7 @@ class AuthFastCoreTest {
 
         @Test
         void alg2SendsTheNotificationAsSoonAsTheChallengeArrivesThenWaitsForTheAck() {
-            AuthScript sid1 = new AuthScript(2, AuthViews.majority(3), 1, 0);
+            AuthScript sid1 = new AuthScript(2, TestViews.majority(3), 1, 0);
             long tag = to(sid1.start(), 2, MessageType.CHALLENGE_REQUEST).tag();
 
             List<AuthScript.Sent> sent = sid1.deliver(2, new AuthMessage.Challenge(tag, ServerState.LOOKING, 0x1234L));
@@ -170,7 +171,7 @@ class AuthFastCoreTest {
 
         @Test
         void aChallengeForAnotherTagOrFromAnotherServerIsNotUsed() {
-            AuthScript sid1 = new AuthScript(2, AuthViews.majority(3), 1, 0);
+            AuthScript sid1 = new AuthScript(2, TestViews.majority(3), 1, 0);
             long tag = to(sid1.start(), 2, MessageType.CHALLENGE_REQUEST).tag();
 
             assertThat(sid1.deliver(2, new AuthMessage.Challenge(tag + 9, ServerState.LOOKING, 5))).isEmpty();
@@ -180,7 +181,7 @@ class AuthFastCoreTest {
 
         @Test
         void aNewProposalSupersedesTheNotificationStillBeingDelivered() {
-            AuthScript sid1 = new AuthScript(1, AuthViews.majority(3), 1, 0);
+            AuthScript sid1 = new AuthScript(1, TestViews.majority(3), 1, 0);
             long old = to(sid1.start(), 3, MessageType.NOTIFICATION).tag();
 
             List<AuthScript.Sent> adopted = sid1.notification(2, 50, 2, Z1, 1);
@@ -199,7 +200,7 @@ class AuthFastCoreTest {
 
         @Test
         void answersAChallengeRequestWithTheSameChallengeForTheSameTagAndItsState() {
-            AuthScript sid1 = new AuthScript(2, AuthViews.majority(3), 1, 0);
+            AuthScript sid1 = new AuthScript(2, TestViews.majority(3), 1, 0);
 
             long first = answerChallengeRequest(sid1, 2, 7);
             long again = answerChallengeRequest(sid1, 2, 7);
@@ -215,7 +216,7 @@ class AuthFastCoreTest {
         @Test
         void eachServerHasItsOwnChallengesEvenOnOneHostAtDistinctPorts() {
             // 3.4.14 keys by (IP, own port): on one host no other server's request is ever answered.
-            AuthScript sid1 = new AuthScript(2, AuthViews.majority(3), 1, 0);
+            AuthScript sid1 = new AuthScript(2, TestViews.majority(3), 1, 0);
             sid1.start();
             long for2 = answerChallengeRequest(sid1, 2, 5);
             long for3 = answerChallengeRequest(sid1, 3, 5);
@@ -228,7 +229,7 @@ class AuthFastCoreTest {
 
         @Test
         void alg2DropsANotificationWithoutItsChallengeAndDoesNotAckIt() {
-            AuthScript sid1 = new AuthScript(2, AuthViews.majority(3), 1, 0);
+            AuthScript sid1 = new AuthScript(2, TestViews.majority(3), 1, 0);
             sid1.start();
 
             assertThat(sid1.notification(2, 3, 2, Z2, 1, 0)).isEmpty();
@@ -244,7 +245,7 @@ class AuthFastCoreTest {
 
         @Test
         void alg1NeitherAsksForNorChecksChallengesButAnswersRequests() {
-            AuthScript sid1 = new AuthScript(1, AuthViews.majority(3), 1, 0);
+            AuthScript sid1 = new AuthScript(1, TestViews.majority(3), 1, 0);
             assertThat(destinations(sid1.start(), MessageType.CHALLENGE_REQUEST)).isEmpty();
 
             assertThat(to(sid1.notification(2, 3, 2, Z2, 1, 0xdead), 2, MessageType.ACK).tag()).isEqualTo(3);
@@ -253,7 +254,7 @@ class AuthFastCoreTest {
 
         @Test
         void answersInEveryStateWithThePeersCurrentVoteAndState() {
-            AuthScript sid2 = new AuthScript(1, AuthViews.majority(3), 2, Z1);
+            AuthScript sid2 = new AuthScript(1, TestViews.majority(3), 2, Z1);
             sid2.peerState(ServerState.LEADING, 2, Z1);
 
             AuthMessage.Ack ack = (AuthMessage.Ack) to(sid2.notification(1, 9, 1, 0, 4), 1, MessageType.ACK);
@@ -265,7 +266,7 @@ class AuthFastCoreTest {
 
         @Test
         void dropsGarbageAndStrangersWithoutThrowingOrAnswering() {
-            AuthScript sid1 = new AuthScript(2, AuthViews.majority(3), 1, 0);
+            AuthScript sid1 = new AuthScript(2, TestViews.majority(3), 1, 0);
             sid1.start();
             Random random = new Random(1);
             for (int i = 0; i < 500; i++) {
@@ -286,7 +287,7 @@ class AuthFastCoreTest {
 
         @Test
         void keepsAtMostSixteenChallengesPerServer() {
-            AuthScript sid1 = new AuthScript(2, AuthViews.majority(3), 1, 0);
+            AuthScript sid1 = new AuthScript(2, TestViews.majority(3), 1, 0);
             for (long tag = 0; tag < 40; tag++) {
                 answerChallengeRequest(sid1, 2, tag);
             }
@@ -301,7 +302,7 @@ class AuthFastCoreTest {
 
         @Test
         void decidesAtOnceWhenEveryVotersVoteIsIn() {
-            AuthScript sid1 = new AuthScript(1, AuthViews.majority(3), 1, Z1);
+            AuthScript sid1 = new AuthScript(1, TestViews.majority(3), 1, Z1);
             sid1.start();
             sid1.notification(1, 0, 1, Z1, 1);
             sid1.notification(2, 0, 3, Z2, 1);
@@ -319,7 +320,7 @@ class AuthFastCoreTest {
 
         @Test
         void withAQuorumWaitsTheFinalizeWaitThenDecides() {
-            AuthScript sid3 = new AuthScript(1, AuthViews.majority(5), 3, Z2);
+            AuthScript sid3 = new AuthScript(1, TestViews.majority(5), 3, Z2);
             sid3.start();
             sid3.notification(3, 0, 3, Z2, 1);
             sid3.notification(1, 0, 3, Z2, 1);
@@ -338,7 +339,7 @@ class AuthFastCoreTest {
 
         @Test
         void aBetterVoteInTheFinalizeWaitIsTakenInstead() {
-            AuthScript sid3 = new AuthScript(1, AuthViews.majority(5), 3, Z1);
+            AuthScript sid3 = new AuthScript(1, TestViews.majority(5), 3, Z1);
             sid3.start();
             sid3.notification(3, 0, 3, Z1, 1);
             sid3.notification(1, 0, 3, Z1, 1);
@@ -355,7 +356,7 @@ class AuthFastCoreTest {
 
         @Test
         void aNewerRoundIsJoinedWithItsVotesClearedAndTheBetterVoteKept() {
-            AuthScript sid1 = new AuthScript(1, AuthViews.majority(3), 1, Z2);
+            AuthScript sid1 = new AuthScript(1, TestViews.majority(3), 1, Z2);
             sid1.start();
             sid1.notification(1, 0, 1, Z2, 1);
 
@@ -373,7 +374,7 @@ class AuthFastCoreTest {
 
         @Test
         void aVoteFromAnOlderRoundIsNotCountedButItsSenderIsToldTheCurrentRound() {
-            AuthScript sid1 = new AuthScript(1, AuthViews.majority(3), 1, 0);
+            AuthScript sid1 = new AuthScript(1, TestViews.majority(3), 1, 0);
             sid1.start();
             sid1.notification(2, 0, 2, Z1, 5);
 
@@ -390,7 +391,7 @@ class AuthFastCoreTest {
         @Test
         void notifiesAgainWhenNothingWasHeardForTwiceTheFinalizeWait() {
             // Deviation from 3.4.14, which notifies again only once it has heard someone else.
-            AuthScript sid1 = new AuthScript(1, AuthViews.majority(3), 1, 0,
+            AuthScript sid1 = new AuthScript(1, TestViews.majority(3), 1, 0,
                     Map.of(AuthSettings.FINALIZE_WAIT, "50", AuthSettings.ACK_WAIT, "1000"));
             sid1.start();
             sid1.notification(1, 0, 1, 0, 1);
@@ -403,7 +404,7 @@ class AuthFastCoreTest {
 
         @Test
         void joinsASettledQuorumOnlyOnceTheLeaderItselfSaysItLeads() {
-            AuthScript sid1 = new AuthScript(1, AuthViews.majority(5), 1, 0);
+            AuthScript sid1 = new AuthScript(1, TestViews.majority(5), 1, 0);
             sid1.start();
             sid1.ack(3, 3, ServerState.FOLLOWING, 2, Z1, 4);
             sid1.ack(4, 4, ServerState.FOLLOWING, 2, Z1, 6);
@@ -422,7 +423,7 @@ class AuthFastCoreTest {
         void readsStatesAs3414DoesSoAFollowersAckTakesTheLeadingBranch() {
             // Ordinal 1 (FOLLOWING) reads as LEADING and 2 (LEADING) as FOLLOWING; both are settled
             // votes, so a quorum of them still elects, and the leader's own ack confirms it.
-            AuthScript sid1 = new AuthScript(1, AuthViews.majority(3), 1, 0);
+            AuthScript sid1 = new AuthScript(1, TestViews.majority(3), 1, 0);
             sid1.start();
 
             sid1.ack(3, 3, ServerState.FOLLOWING, 2, Z1, 2);
@@ -437,7 +438,7 @@ class AuthFastCoreTest {
 
         @Test
         void acksFromLookingPeersAreNotVotes() {
-            AuthScript sid1 = new AuthScript(1, AuthViews.majority(3), 1, 0);
+            AuthScript sid1 = new AuthScript(1, TestViews.majority(3), 1, 0);
             sid1.start();
 
             sid1.ack(2, 1, ServerState.LOOKING, 2, Z2, 1);
@@ -449,7 +450,7 @@ class AuthFastCoreTest {
 
         @Test
         void votesQueuedBetweenRoundsAreTakenByTheNextRound() {
-            AuthScript sid1 = new AuthScript(1, AuthViews.majority(3), 1, 0);
+            AuthScript sid1 = new AuthScript(1, TestViews.majority(3), 1, 0);
             sid1.electByEveryVote(2, 0, 3);
             sid1.peerState(ServerState.LOOKING, 2, 0);
             // Round 3 starts next: a peer already there is heard before our own notifications return.
@@ -464,7 +465,7 @@ class AuthFastCoreTest {
         @Test
         void settledVotesQueuedBeforeTheRoundAreDroppedWhenItStarts() {
             // Deviation: 3.4.14 would follow 2 again at once on these, though 2 may be what just died.
-            AuthScript sid1 = new AuthScript(1, AuthViews.majority(3), 1, 0);
+            AuthScript sid1 = new AuthScript(1, TestViews.majority(3), 1, 0);
             sid1.electByEveryVote(2, 0, 3);
             sid1.ack(2, 7, ServerState.LEADING, 2, 0, 2);
             sid1.ack(3, 8, ServerState.FOLLOWING, 2, 0, 2);
@@ -484,7 +485,7 @@ class AuthFastCoreTest {
 
         @Test
         void aNotificationTheFullQueueCannotTakeIsLeftUnacknowledged() {
-            AuthScript sid1 = new AuthScript(1, AuthViews.majority(3), 1, Z1);
+            AuthScript sid1 = new AuthScript(1, TestViews.majority(3), 1, Z1);
             sid1.start();
             sid1.notification(1, 0, 1, Z1, 1);
             sid1.notification(2, 0, 1, Z1, 1);
@@ -499,7 +500,7 @@ class AuthFastCoreTest {
 
         @Test
         void aPeerStateChangeEndsAnOpenRoundUndecided() {
-            AuthScript sid1 = new AuthScript(1, AuthViews.majority(3), 1, 0);
+            AuthScript sid1 = new AuthScript(1, TestViews.majority(3), 1, 0);
             sid1.start();
 
             sid1.peerState(ServerState.FOLLOWING, 2, Z1);
@@ -515,7 +516,7 @@ class AuthFastCoreTest {
 
         @Test
         void anObserverProposesNoOneAndObservesTheVotersChoice() {
-            AuthScript sid4 = new AuthScript(1, AuthViews.majority(3, 1), 4, Zxid.of(9, 9));
+            AuthScript sid4 = new AuthScript(1, TestViews.majority(3, 1), 4, Zxid.of(9, 9));
             List<AuthScript.Sent> sent = sid4.start();
             assertThat(notifications(sent)).allSatisfy(n -> assertThat(n.leader()).isEqualTo(Long.MIN_VALUE));
 
@@ -535,7 +536,7 @@ class AuthFastCoreTest {
 
         @Test
         void aVoterAcksAnObserverButNeverCountsOrAdoptsItsVote() {
-            AuthScript sid1 = new AuthScript(1, AuthViews.majority(3, 1), 1, 0);
+            AuthScript sid1 = new AuthScript(1, TestViews.majority(3, 1), 1, 0);
             sid1.start();
 
             List<AuthScript.Sent> sent = sid1.notification(4, 0, 4, Zxid.of(9, 9), 1);
@@ -551,7 +552,7 @@ class AuthFastCoreTest {
 
         @Test
         void aZeroWeightVoterIsNeverAdoptedAndAdoptsTheBestOfTheOthers() {
-            AuthScript sid3 = new AuthScript(1, AuthViews.zeroWeightThird(), 3, Z2);
+            AuthScript sid3 = new AuthScript(1, TestViews.zeroWeightThird(), 3, Z2);
             sid3.start();
             sid3.notification(3, 0, 3, Z2, 1);
             sid3.notification(1, 0, 1, 0, 1);
@@ -563,7 +564,7 @@ class AuthFastCoreTest {
             assertThat(d.leader()).isEqualTo(2);
             assertThat(d.role()).isEqualTo(ServerState.FOLLOWING);
 
-            AuthScript sid1 = new AuthScript(1, AuthViews.zeroWeightThird(), 1, 0);
+            AuthScript sid1 = new AuthScript(1, TestViews.zeroWeightThird(), 1, 0);
             sid1.start();
             sid1.notification(3, 0, 3, Z2, 1);
             assertThat(sid1.core().proposal()).isEqualTo(new Ballot(1, 0));

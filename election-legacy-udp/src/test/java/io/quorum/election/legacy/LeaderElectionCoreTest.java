@@ -3,6 +3,7 @@ package io.quorum.election.legacy;
 import static io.quorum.election.legacy.LegacyScript.MS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quorum.transport.testing.TestViews;
 import io.quorum.api.ServerState;
 import io.quorum.api.Vote;
 import io.quorum.api.Zxid;
@@ -34,7 +35,7 @@ class LeaderElectionCoreTest {
         @Test
         void answersAFreshPeersRequestWithTheCapturedBytesOfASelfVote() {
             // le0-response-self-vote: sid 1, LOOKING, voting for itself with zxid 0.
-            LegacyScript sid1 = new LegacyScript(LegacyViews.majority(3), 1, 0);
+            LegacyScript sid1 = new LegacyScript(TestViews.majority(3), 1, 0);
             GoldenVectors.Vector request = GoldenVectors.load("le0-request.hex");
 
             CoreHarness.Step step = sid1.harness.deliver(LegacyScript.requester("p"), request.bytes());
@@ -47,14 +48,14 @@ class LeaderElectionCoreTest {
 
         @Test
         void answersWithTheCapturedBytesInEveryState() {
-            LegacyScript sid1 = new LegacyScript(LegacyViews.majority(3), 1, 0);
+            LegacyScript sid1 = new LegacyScript(TestViews.majority(3), 1, 0);
             sid1.harness.peerState(ServerState.LOOKING, new Vote(2, 0, 1, 0, ServerState.LOOKING, 0));
             assertReplyMatches(sid1, "le0-response-other-vote.hex");
 
             sid1.harness.peerState(ServerState.FOLLOWING, new Vote(2, 0, 1, 0, ServerState.FOLLOWING, 0));
             assertReplyMatches(sid1, "le0-response-following.hex");
 
-            LegacyScript sid2 = new LegacyScript(LegacyViews.majority(3), 2, 0);
+            LegacyScript sid2 = new LegacyScript(TestViews.majority(3), 2, 0);
             sid2.harness.peerState(ServerState.LEADING, new Vote(2, Zxid.of(1, 0), 1, 1, ServerState.LEADING, 0));
             assertReplyMatches(sid2, "le0-response-leading.hex");
         }
@@ -70,7 +71,7 @@ class LeaderElectionCoreTest {
 
         @Test
         void aLeaderAnswersWithItsOwnIdWhateverItsVoteSays() {
-            LegacyScript sid2 = new LegacyScript(LegacyViews.majority(3), 2, 0);
+            LegacyScript sid2 = new LegacyScript(TestViews.majority(3), 2, 0);
             sid2.harness.peerState(ServerState.LEADING, new Vote(3, Z1, 1, 1, ServerState.LEADING, 0));
 
             assertThat(sid2.answerTo(7)).isEqualTo(new LegacyResponse(7, 2, 2, Z1));
@@ -78,7 +79,7 @@ class LeaderElectionCoreTest {
 
         @Test
         void anObserverAnswersWithItsVoteRatherThanStaleBytes() {
-            LegacyScript observer = new LegacyScript(LegacyViews.majority(3, 1), 4, 0);
+            LegacyScript observer = new LegacyScript(TestViews.majority(3, 1), 4, 0);
             observer.harness.peerState(ServerState.OBSERVING, new Vote(3, Z1, 1, 1, ServerState.OBSERVING, 0));
 
             assertThat(observer.answerTo(9)).isEqualTo(new LegacyResponse(9, 4, 3, Z1));
@@ -86,7 +87,7 @@ class LeaderElectionCoreTest {
 
         @Test
         void answersWhileItsOwnRoundIsOpenWithTheVoteOfThatRound() {
-            LegacyScript sid2 = new LegacyScript(LegacyViews.majority(3), 2, 5);
+            LegacyScript sid2 = new LegacyScript(TestViews.majority(3), 2, 5);
             sid2.round(sid2.start(), votes(1, 1, 0, 2, 2, 5, 3, 3, 9), 3);
 
             assertThat(sid2.core().phase()).isEqualTo(LeaderElection.Phase.SLEEPING);
@@ -95,7 +96,7 @@ class LeaderElectionCoreTest {
 
         @Test
         void requestsOfAnyLengthButFourAreIgnored() {
-            LegacyScript sid1 = new LegacyScript(LegacyViews.majority(3), 1, 0);
+            LegacyScript sid1 = new LegacyScript(TestViews.majority(3), 1, 0);
 
             for (int length : new int[] {0, 1, 3, 5, 28, 36}) {
                 CoreHarness.Step step = sid1.harness.deliver(LegacyScript.requester("p"), new byte[length]);
@@ -111,7 +112,7 @@ class LeaderElectionCoreTest {
 
         @Test
         void asksEveryVoterSelfIncludedOneAtATimeInIdOrderWithOneXidPerCall() {
-            LegacyScript sid2 = new LegacyScript(LegacyViews.majority(3), 2, 0);
+            LegacyScript sid2 = new LegacyScript(TestViews.majority(3), 2, 0);
 
             CoreHarness.Step step = sid2.start();
             assertThat(sid2.requestedFrom(step)).isEqualTo(1);
@@ -136,7 +137,7 @@ class LeaderElectionCoreTest {
 
         @Test
         void aServerThatDoesNotAnswerIsSkippedAfter200Ms() {
-            LegacyScript sid1 = new LegacyScript(LegacyViews.majority(3), 1, 0);
+            LegacyScript sid1 = new LegacyScript(TestViews.majority(3), 1, 0);
             sid1.requestedFrom(sid1.start());
             sid1.requestedFrom(sid1.answer(1, 1, 0));
 
@@ -146,7 +147,7 @@ class LeaderElectionCoreTest {
 
         @Test
         void aLateAnswerStillCountsInItsRoundButDoesNotEndAnotherServersWait() {
-            LegacyScript sid1 = new LegacyScript(LegacyViews.majority(3), 1, 0);
+            LegacyScript sid1 = new LegacyScript(TestViews.majority(3), 1, 0);
             sid1.requestedFrom(sid1.start());
             sid1.requestedFrom(sid1.answer(1, 1, 0));
             assertThat(sid1.requestedFrom(sid1.harness.advance(200 * MS))).isEqualTo(3);
@@ -164,7 +165,7 @@ class LeaderElectionCoreTest {
 
         @Test
         void garbageBadXidsImpostorsDuplicatesAndUnaskedAnswersAreDroppedWithoutEndingTheWait() {
-            LegacyScript sid1 = new LegacyScript(LegacyViews.majority(3), 1, 0);
+            LegacyScript sid1 = new LegacyScript(TestViews.majority(3), 1, 0);
             sid1.requestedFrom(sid1.start());
             int xid = sid1.xid();
 
@@ -182,7 +183,7 @@ class LeaderElectionCoreTest {
 
         @Test
         void answersOutsideARoundAreDropped() {
-            LegacyScript sid1 = new LegacyScript(LegacyViews.majority(3), 1, 0);
+            LegacyScript sid1 = new LegacyScript(TestViews.majority(3), 1, 0);
             sid1.round(sid1.start(), votes(1, 1, 0, 2, 2, 0, 3, 3, 0), 3);
             assertThat(sid1.core().phase()).isEqualTo(LeaderElection.Phase.SLEEPING);
 
@@ -195,7 +196,7 @@ class LeaderElectionCoreTest {
 
         @Test
         void aMajorityForItselfMakesALeaderAtOnce() {
-            LegacyScript sid3 = new LegacyScript(LegacyViews.majority(3), 3, Z1);
+            LegacyScript sid3 = new LegacyScript(TestViews.majority(3), 3, Z1);
 
             CoreHarness.Step last = sid3.round(sid3.start(), votes(1, 3, Z1, 2, 3, Z1, 3, 3, Z1), 3);
 
@@ -208,7 +209,7 @@ class LeaderElectionCoreTest {
 
         @Test
         void aFollowerAnswersAsFollowingDuringThe100MsBeforeItsDecision() {
-            LegacyScript sid1 = new LegacyScript(LegacyViews.majority(3), 1, 0);
+            LegacyScript sid1 = new LegacyScript(TestViews.majority(3), 1, 0);
 
             CoreHarness.Step last = sid1.round(sid1.start(), votes(1, 3, Z1, 2, 3, Z1, 3, 3, Z1), 3);
 
@@ -226,7 +227,7 @@ class LeaderElectionCoreTest {
         @Test
         void countsOnlyVotesForServersHeardFromAndVotesForSelfWhenNoneIsValid() {
             // LENonTerminateTest (ZOOKEEPER-569): 3 answers once for itself with a better zxid, then dies.
-            LegacyScript sid1 = new LegacyScript(LegacyViews.majority(3), 1, 0);
+            LegacyScript sid1 = new LegacyScript(TestViews.majority(3), 1, 0);
             sid1.round(sid1.start(), votes(1, 1, 0, 2, 2, 0, 3, 3, 1), 3);
             assertThat(sid1.core().currentVote()).isEqualTo(new Ballot(3, 1));
 
@@ -245,7 +246,7 @@ class LeaderElectionCoreTest {
         @Test
         void aLateJoinerFollowsTheEstablishedLeaderAndRaisesItsZxid() {
             // Capture a34_alg0_late: sid 3 polls 1 (FOLLOWING 2, zxid 0) and 2 (LEADING, lastProposed 1:0).
-            LegacyScript sid3 = new LegacyScript(LegacyViews.majority(3), 3, Zxid.of(0, 7));
+            LegacyScript sid3 = new LegacyScript(TestViews.majority(3), 3, Zxid.of(0, 7));
 
             sid3.round(sid3.start(), votes(1, 2, 0, 2, 2, Z1, 3, 3, Zxid.of(0, 7)), 3);
 
@@ -259,7 +260,7 @@ class LeaderElectionCoreTest {
 
         @Test
         void anObserverAsksOnlyVotersAndObserves() {
-            LegacyScript observer = new LegacyScript(LegacyViews.majority(3, 1), 4, Zxid.of(5, 0));
+            LegacyScript observer = new LegacyScript(TestViews.majority(3, 1), 4, Zxid.of(5, 0));
 
             CoreHarness.Step last = observer.round(observer.start(), votes(1, 3, 0, 2, 3, 0, 3, 3, 0), 3);
 
@@ -272,7 +273,7 @@ class LeaderElectionCoreTest {
 
         @Test
         void votesForAServerThatMayNotLeadAreNotValid() {
-            LegacyScript sid1 = new LegacyScript(LegacyViews.zeroWeightThird(), 1, 0);
+            LegacyScript sid1 = new LegacyScript(TestViews.zeroWeightThird(), 1, 0);
 
             sid1.round(sid1.start(), votes(1, 3, Z1, 2, 3, Z1, 3, 3, Z1), 3);
 
@@ -282,7 +283,7 @@ class LeaderElectionCoreTest {
 
         @Test
         void takingARoleOutsideTheElectionEndsTheCallUndecided() {
-            LegacyScript sid1 = new LegacyScript(LegacyViews.majority(3), 1, 0);
+            LegacyScript sid1 = new LegacyScript(TestViews.majority(3), 1, 0);
             sid1.requestedFrom(sid1.start());
 
             CoreHarness.Step step = sid1.harness.peerState(ServerState.FOLLOWING, new Vote(2, 0, 1, 0, ServerState.FOLLOWING, 0));
@@ -295,7 +296,7 @@ class LeaderElectionCoreTest {
 
         @Test
         void aNewCallStartsOverWithAFreshXidAndASelfVote() {
-            LegacyScript sid1 = new LegacyScript(LegacyViews.majority(3), 1, 0);
+            LegacyScript sid1 = new LegacyScript(TestViews.majority(3), 1, 0);
             sid1.round(sid1.start(), votes(1, 1, 0, 2, 2, 0, 3, 3, 0), 3);
             int firstXid = sid1.xid();
 
@@ -309,7 +310,7 @@ class LeaderElectionCoreTest {
 
         @Test
         void messagesOnEndpointsAlg0DoesNotUseAreIgnored() {
-            LegacyScript sid1 = new LegacyScript(LegacyViews.majority(3), 1, 0);
+            LegacyScript sid1 = new LegacyScript(TestViews.majority(3), 1, 0);
 
             CoreHarness.Step step = sid1.harness.deliver(new io.quorum.api.election.Source(2, Endpoint.ELECTION_UDP, "x"),
                     LegacyCodec.encodeRequest(new LegacyRequest(1)));

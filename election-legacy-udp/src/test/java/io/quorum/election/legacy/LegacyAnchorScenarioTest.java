@@ -3,6 +3,7 @@ package io.quorum.election.legacy;
 import static io.quorum.election.legacy.LegacyNet.MS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quorum.transport.testing.TestViews;
 import io.quorum.api.ServerState;
 import io.quorum.api.election.Decision;
 import io.quorum.api.election.Destination;
@@ -41,7 +42,7 @@ class LegacyAnchorScenarioTest {
     @MethodSource("seeds")
     void leTestThirtyPeersConvergeAfterTheFirstLeaderDies(long seed) {
         int count = 30;
-        LegacyNet net = new LegacyNet(LegacyViews.majority(count), seed, 100_000, 2 * MS);
+        LegacyNet net = new LegacyNet(TestViews.majority(count), seed, 100_000, 2 * MS);
         LeTest test = new LeTest(net);
         List<LegacyNet.Peer> peers = new ArrayList<>();
         for (long sid = 1; sid <= count; sid++) {
@@ -113,7 +114,7 @@ class LegacyAnchorScenarioTest {
      */
     @Test
     void leNonTerminateTestAVoteForADeadPeerIsDropped() {
-        LegacyNet net = new LegacyNet(LegacyViews.majority(3), 0, 1 * MS, 0);
+        LegacyNet net = new LegacyNet(TestViews.majority(3), 0, 1 * MS, 0);
         int[] answered = new int[1];
         mockC(net, answered);
         LegacyNet.Peer a = net.peer(1, 0, Map.of());
@@ -141,7 +142,7 @@ class LegacyAnchorScenarioTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void leNonTerminateWithSkewedStartsStillElectsOneLiveLeader(long seed) {
-        LegacyNet net = new LegacyNet(LegacyViews.majority(3), seed, 100_000, 5 * MS);
+        LegacyNet net = new LegacyNet(TestViews.majority(3), seed, 100_000, 5 * MS);
         mockC(net, new int[1]);
         LegacyNet.Peer a = net.peer(1, 0, Map.of());
         LegacyNet.Peer b = net.peer(2, 0, Map.of());

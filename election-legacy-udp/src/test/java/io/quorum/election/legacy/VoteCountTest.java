@@ -2,6 +2,7 @@ package io.quorum.election.legacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quorum.transport.testing.TestViews;
 import io.quorum.api.view.QuorumVerifier;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** 3.4.14's countVotes, with the verifier consulted. */
 class VoteCountTest {
-    private static final QuorumVerifier FIVE = LegacyViews.majority(5).verifier();
+    private static final QuorumVerifier FIVE = TestViews.majority(5).verifier();
 
     @Test
     void withoutAnswersThereIsNothingValid() {
@@ -63,7 +64,7 @@ class VoteCountTest {
 
     @Test
     void aServerThatMayNotLeadGetsNoValidVotesAndItsOwnVoteCountsForNothing() {
-        QuorumVerifier zeroThird = LegacyViews.zeroWeightThird().verifier();
+        QuorumVerifier zeroThird = TestViews.zeroWeightThird().verifier();
 
         VoteCount.Result forThree = VoteCount.count(
                 Map.of(1L, new Ballot(3, 9), 2L, new Ballot(3, 9), 3L, new Ballot(3, 9)), Set.of(1L, 2L, 3L), zeroThird);

@@ -1,4 +1,4 @@
-package io.quorum.election.auth;
+package io.quorum.transport.testing;
 
 import io.quorum.api.view.HierarchicalVerifier;
 import io.quorum.api.view.PeerAddress;
@@ -8,21 +8,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Views for scripted tests: sids 1..voters are participants, the next ones observers. */
-final class AuthViews {
-    private AuthViews() {
+/**
+ * Views for scripted core tests of any algorithm: sids 1..voters are participants on hosts
+ * {@code n<sid>}, the next ones observers.
+ */
+public final class TestViews {
+    private TestViews() {
     }
 
-    static QuorumView majority(int voters) {
+    public static QuorumView majority(int voters) {
         return majority(voters, 0);
     }
 
-    static QuorumView majority(int voters, int observers) {
+    public static QuorumView majority(int voters, int observers) {
         return QuorumView.majority(servers(voters, observers));
     }
 
     /** One group of three voters weighted 1, 1 and 0: server 3 may never lead. */
-    static QuorumView zeroWeightThird() {
+    public static QuorumView zeroWeightThird() {
         return new QuorumView(servers(3, 0),
                 new HierarchicalVerifier(Map.of(1L, List.of(1L, 2L, 3L)), Map.of(1L, 1L, 2L, 1L, 3L, 0L)));
     }
