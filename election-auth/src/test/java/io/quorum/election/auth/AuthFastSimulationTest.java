@@ -22,13 +22,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * AuthFastLeaderElection, alg 1 and alg 2, under every fault schedule at 3 and 5 voters plus an
- * observer: {@code -Dquorum.sim.seeds} seeds each (200 by default, 10,000 for the full run).
+ * observer: {@code -Dquorum.sim.seeds} seeds each (1,000 by default, as CI runs them, 10,000 for the full run).
  * Every 50th seed replays to check determinism. Each case logs its summary (runs, violations,
  * wall time); the wall clock only measures, the runs stay deterministic.
  */
 class AuthFastSimulationTest {
     private static final Logger LOG = LoggerFactory.getLogger(AuthFastSimulationTest.class);
-    static final int SEEDS = Integer.getInteger("quorum.sim.seeds", 200);
+    static final int SEEDS = Integer.getInteger("quorum.sim.seeds", 1000);
 
     static Stream<Arguments> cases() {
         return Stream.of(1, 2).flatMap(alg -> Stream.of(3, 5).flatMap(voters ->

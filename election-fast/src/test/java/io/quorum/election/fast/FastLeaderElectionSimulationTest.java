@@ -15,12 +15,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * FastLeaderElection under every fault schedule at 3, 5 and 7 voters (plus an observer), with the
- * fast termination rule on and off: {@code -Dquorum.sim.seeds} seeds each (200 by default, so CI
- * stays quick; the full 10,000 runs through {@code quorum sim}). Every 50th seed replays to check
- * determinism.
+ * fast termination rule on and off: {@code -Dquorum.sim.seeds} seeds each (1,000 by default, as CI
+ * runs them; 10,000 for the full run, or through {@code quorum sim}). Every 50th seed replays to
+ * check determinism.
  */
 class FastLeaderElectionSimulationTest {
-    static final int SEEDS = Integer.getInteger("quorum.sim.seeds", 200);
+    static final int SEEDS = Integer.getInteger("quorum.sim.seeds", 1000);
 
     static Stream<Arguments> cases() {
         return Stream.of(3, 5, 7).flatMap(voters -> Stream.of(true, false).flatMap(fast ->

@@ -18,11 +18,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * LeaderElection under every fault schedule at 3 and 5 voters plus an observer:
- * {@code -Dquorum.sim.seeds} seeds each (200 by default, 10,000 for the full run). Every 50th
+ * {@code -Dquorum.sim.seeds} seeds each (1,000 by default, as CI runs them, 10,000 for the full run). Every 50th
  * seed replays to check determinism.
  */
 class LeaderElectionSimulationTest {
-    static final int SEEDS = Integer.getInteger("quorum.sim.seeds", 200);
+    static final int SEEDS = Integer.getInteger("quorum.sim.seeds", 1000);
 
     static Stream<Arguments> cases() {
         return Stream.of(3, 5).flatMap(voters -> Stream.of(FaultSchedule.values()).map(s -> Arguments.of(voters, s)));
