@@ -1,5 +1,6 @@
 package io.quorum.api;
 
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,14 @@ public record Vote(long leader, long zxid, long electionEpoch, long peerEpoch, S
 
     /** The notification version ZooKeeper 3.4.6 and later write. */
     public static final int CURRENT_VERSION = 2;
+
+    /** FastLeaderElection's preference among candidates: the greatest (peerEpoch, zxid, leader). */
+    public static final Comparator<Vote> BY_EPOCH_ZXID_SID = Comparator.comparingLong(Vote::peerEpoch)
+            .thenComparingLong(Vote::zxid).thenComparingLong(Vote::leader);
+
+    /** The preference of algorithms that carry no epoch (LeaderElection, AuthFastLeaderElection). */
+    public static final Comparator<Vote> BY_ZXID_SID = Comparator.comparingLong(Vote::zxid)
+            .thenComparingLong(Vote::leader);
 
     public Vote {
         Objects.requireNonNull(state, "state is null");

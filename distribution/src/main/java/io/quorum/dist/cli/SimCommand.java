@@ -2,6 +2,7 @@ package io.quorum.dist.cli;
 
 import io.quorum.api.election.ElectionProvider;
 import io.quorum.peer.election.ElectionRegistry;
+import io.quorum.transport.sim.ExpectedLeader;
 import io.quorum.transport.sim.FaultSchedule;
 import io.quorum.transport.sim.SeedSweep;
 import io.quorum.transport.sim.Simulation;
@@ -65,8 +66,16 @@ final class SimCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         ElectionProvider provider = selectProvider();
-        SimulationOptions template = SimulationOptions.builder(0).voters(peers).observers(observers)
-                .schedule(schedule()).fullTrace(trace).build();
+        // Fault-free runs are checked against the leader the algorithm promises; majority views
+        // make that promise unambiguous for every algorithm (with weights, a voter that alone
+        // holds a quorum may win on its own vote under the algorithms that carry no epoch).
+        FaultSchedule schedule = schedule();
+        SimulationOptions.Builder builder = SimulationOptions.builder(0).voters(peers).observers(observers)
+                .schedule(schedule).fullTrace(trace).expectedLeader(ExpectedLeader.of(provider));
+        if (schedule == FaultSchedule.NONE) {
+            builder.hierarchicalProbability(0);
+        }
+        SimulationOptions template = builder.build();
         PrintWriter out = spec.commandLine().getOut();
         out.println("algorithm " + provider.name() + ", " + peers + " voters, " + observers + " observers, faults "
                 + faults.toLowerCase(Locale.ROOT));

@@ -1,9 +1,12 @@
 package io.quorum.election.auth;
 
+import io.quorum.api.Vote;
 import io.quorum.api.election.ElectionContext;
 import io.quorum.api.election.ElectionCore;
 import io.quorum.api.election.ElectionProvider;
 import io.quorum.api.election.Endpoint;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -23,6 +26,11 @@ public final class AuthFastLeaderElectionProvider implements ElectionProvider {
     @Override
     public OptionalInt legacyId() {
         return OptionalInt.of(1);
+    }
+
+    @Override
+    public Optional<Comparator<Vote>> faultFreeLeaderOrder() {
+        return Optional.of(Vote.BY_ZXID_SID);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.quorum.election.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quorum.api.Vote;
 import io.quorum.api.election.ElectionProvider;
 import io.quorum.transport.runtime.SystemTicker;
 import io.quorum.transport.sim.ExpectedLeader;
@@ -11,7 +10,6 @@ import io.quorum.transport.sim.KnobSpace;
 import io.quorum.transport.sim.SeedSweep;
 import io.quorum.transport.sim.SimulationOptions;
 import io.quorum.transport.sim.SweepSummary;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,19 +50,9 @@ class AuthFastSimulationTest {
                 AuthSettings.SEND_ATTEMPTS, Long.toString(random.nextLong(1, 5)));
     }
 
-    /** Alg 1/2's order: the greatest (zxid, sid) among the voters that may lead; no epochs on the wire. */
-    static ExpectedLeader greatestZxidSid() {
-        Comparator<Vote> order = Comparator.comparingLong(Vote::zxid).thenComparingLong(Vote::leader);
-        return (votes, view) -> votes.stream()
-                .filter(v -> view.verifier().mayLead(v.leader()))
-                .max(order)
-                .map(Vote::leader)
-                .orElseThrow(() -> new IllegalArgumentException("no voter may lead in " + view));
-    }
-
     static SimulationOptions template(int voters, FaultSchedule schedule) {
         return SimulationOptions.builder(0).voters(voters).observers(1).schedule(schedule)
-                .knobSpace(knobs()).expectedLeader(greatestZxidSid()).traceTailLines(120).build();
+                .knobSpace(knobs()).expectedLeader(ExpectedLeader.of(new AuthFastLeaderElectionProvider())).traceTailLines(120).build();
     }
 
     @ParameterizedTest(name = "alg {0}, {1} voters, {2}")

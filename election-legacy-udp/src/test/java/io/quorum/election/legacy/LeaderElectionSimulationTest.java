@@ -2,14 +2,12 @@ package io.quorum.election.legacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quorum.api.Vote;
 import io.quorum.transport.sim.ExpectedLeader;
 import io.quorum.transport.sim.FaultSchedule;
 import io.quorum.transport.sim.KnobSpace;
 import io.quorum.transport.sim.SeedSweep;
 import io.quorum.transport.sim.SimulationOptions;
 import io.quorum.transport.sim.SweepSummary;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,16 +34,6 @@ class LeaderElectionSimulationTest {
                 LegacySettings.SETTLE_DELAY, Long.toString(random.nextLong(0, 201)));
     }
 
-    /** Alg 0's order: the greatest (zxid, sid) among the voters that may lead; no epochs on the wire. */
-    static ExpectedLeader greatestZxidSid() {
-        Comparator<Vote> order = Comparator.comparingLong(Vote::zxid).thenComparingLong(Vote::leader);
-        return (votes, view) -> votes.stream()
-                .filter(v -> view.verifier().mayLead(v.leader()))
-                .max(order)
-                .map(Vote::leader)
-                .orElseThrow(() -> new IllegalArgumentException("no voter may lead in " + view));
-    }
-
     /**
      * Fault-free runs use majority views. With weights, a voter that alone forms a quorum (one
      * group whose weight it mostly holds) can be elected on its own self-vote before it has looked
@@ -56,7 +44,7 @@ class LeaderElectionSimulationTest {
     static SimulationOptions template(int voters, FaultSchedule schedule) {
         return SimulationOptions.builder(0).voters(voters).observers(1).schedule(schedule)
                 .hierarchicalProbability(schedule == FaultSchedule.NONE ? 0 : 0.25)
-                .knobSpace(knobs()).expectedLeader(greatestZxidSid()).traceTailLines(80).build();
+                .knobSpace(knobs()).expectedLeader(ExpectedLeader.of(new LeaderElectionProvider())).traceTailLines(80).build();
     }
 
     @ParameterizedTest(name = "{0} voters, {1}")

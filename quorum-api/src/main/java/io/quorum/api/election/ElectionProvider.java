@@ -1,5 +1,8 @@
 package io.quorum.api.election;
 
+import io.quorum.api.Vote;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -21,6 +24,16 @@ public interface ElectionProvider {
 
     /** The sockets the runtime must open for this algorithm. */
     Set<Endpoint> endpoints();
+
+    /**
+     * Which voter this algorithm elects when every voter is up and nothing fails: the greatest of
+     * the voters' initial votes in this order, among those that may lead. The simulator checks
+     * fault-free runs against it. Empty, the default, when the algorithm promises no particular
+     * leader (randomised timeouts, for instance).
+     */
+    default Optional<Comparator<Vote>> faultFreeLeaderOrder() {
+        return Optional.empty();
+    }
 
     /** A new core for one peer. Called once per peer start; the core lives as long as the peer. */
     ElectionCore newCore(ElectionContext context);
