@@ -16,15 +16,20 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 
-/** Real ZooKeeper peers of one configured view, sids 1..n, each in its own process and directory. */
+/**
+ * Real peers (ZooKeeper's or ours) of one configured view, sids 1..n, each in its own process and
+ * directory, all with the same {@link ZooConfig} (the election algorithm, among others).
+ */
 final class Ensemble implements AutoCloseable {
 
     /** srvr answers within a millisecond on loopback; a coarse poll would blur the timings. */
     private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
 
+    private final ZooConfig config;
     private final List<PeerProcess> peers = new ArrayList<>();
 
-    private Ensemble() {
+    private Ensemble(ZooConfig config) {
+        this.config = config;
     }
 
     /** Starts one peer per entry, sid i+1 running runtimes.get(i); all peers see the same view. */
@@ -45,7 +50,16 @@ final class Ensemble implements AutoCloseable {
 
     static Ensemble start(List<PeerAddress> view, List<PeerAddress> started,
             Function<PeerAddress, ? extends PeerRuntime> runtimeOf, Path root) throws IOException {
-        Ensemble ensemble = new Ensemble();
+        return start(ZooConfig.DEFAULT, view, started, runtimeOf, root);
+    }
+
+    /**
+     * Starts the {@code started} members of {@code view}, each running the runtime {@code runtimeOf} names, all
+     * with {@code config}'s zoo.cfg settings, which {@link #launch} and {@link #restart} keep.
+     */
+    static Ensemble start(ZooConfig config, List<PeerAddress> view, List<PeerAddress> started,
+            Function<PeerAddress, ? extends PeerRuntime> runtimeOf, Path root) throws IOException {
+        Ensemble ensemble = new Ensemble(config);
         try {
             ensemble.launch(view, started, runtimeOf, root);
             return ensemble;
@@ -55,17 +69,31 @@ final class Ensemble implements AutoCloseable {
         }
     }
 
-    /** Starts more members of {@code view}; the caller closes the ensemble if this fails. */
+    /**
+     * Starts more members of {@code view}, with this ensemble's settings; the caller closes the
+     * ensemble if this fails.
+     */
     void launch(List<PeerAddress> view, List<PeerAddress> started, Function<PeerAddress, ? extends PeerRuntime> runtimeOf,
             Path root) throws IOException {
         for (PeerAddress peer : started) {
             Path dir = Files.createDirectories(root.resolve("peer-" + peer.sid()));
-            peers.add(PeerProcess.start(runtimeOf.apply(peer), peer, view, dir));
+            peers.add(PeerProcess.start(config, runtimeOf.apply(peer), peer, view, dir));
         }
     }
 
     static Ensemble start(PeerRuntime runtime, int size, Path root) throws IOException {
-        return start(Collections.nCopies(size, runtime), root);
+        return start(ZooConfig.DEFAULT, runtime, size, root);
+    }
+
+    /** {@code size} peers of {@code runtime}, sids 1..size on fresh ports, with {@code config}'s settings. */
+    static Ensemble start(ZooConfig config, PeerRuntime runtime, int size, Path root) throws IOException {
+        List<PeerAddress> view = FreePorts.peers(size);
+        return start(config, view, view, peer -> runtime, root);
+    }
+
+    /** The zoo.cfg settings every member of this ensemble runs with. */
+    ZooConfig config() {
+        return config;
     }
 
     List<PeerProcess> peers() {

@@ -20,6 +20,7 @@ final class PeerProcess implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private static final int LOG_TAIL_LINES = 40;
 
+    private final ZooConfig config;
     private final PeerRuntime runtime;
     private final PeerAddress address;
     private final List<PeerAddress> view;
@@ -27,8 +28,9 @@ final class PeerProcess implements AutoCloseable {
     private final Path log;
     private final Process process;
 
-    private PeerProcess(PeerRuntime runtime, PeerAddress address, List<PeerAddress> view, Path dir, Path log,
-            Process process) {
+    private PeerProcess(ZooConfig config, PeerRuntime runtime, PeerAddress address, List<PeerAddress> view, Path dir,
+            Path log, Process process) {
+        this.config = config;
         this.view = view;
         this.dir = dir;
         this.runtime = runtime;
@@ -40,17 +42,23 @@ final class PeerProcess implements AutoCloseable {
     /** Starts peer {@code self} of the ensemble {@code view}, using {@code dir} as its home. */
     static PeerProcess start(PeerRuntime runtime, PeerAddress self, List<PeerAddress> view, Path dir)
             throws IOException {
+        return start(ZooConfig.DEFAULT, runtime, self, view, dir);
+    }
+
+    /** As {@link #start(PeerRuntime, PeerAddress, List, Path)}, with {@code config}'s zoo.cfg. */
+    static PeerProcess start(ZooConfig config, PeerRuntime runtime, PeerAddress self, List<PeerAddress> view,
+            Path dir) throws IOException {
         Path dataDir = Files.createDirectories(dir.resolve("data"));
         Files.writeString(dataDir.resolve("myid"), Long.toString(self.sid()));
-        Path config = dir.resolve("zoo.cfg");
-        Files.write(config, ZooConfig.lines(runtime, self, view, dataDir), StandardCharsets.UTF_8);
+        Path zooCfg = dir.resolve("zoo.cfg");
+        Files.write(zooCfg, config.lines(runtime, self, view, dataDir), StandardCharsets.UTF_8);
         Path log = dir.resolve("zookeeper.log");
-        Process process = new ProcessBuilder(command(runtime, dir, config))
+        Process process = new ProcessBuilder(command(runtime, dir, zooCfg))
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new PeerProcess(runtime, self, List.copyOf(view), dir, log, process);
+        return new PeerProcess(config, runtime, self, List.copyOf(view), dir, log, process);
     }
 
     private static List<String> command(PeerRuntime runtime, Path dir, Path config) throws IOException {
@@ -68,13 +76,13 @@ final class PeerProcess implements AutoCloseable {
         return command;
     }
 
-    /** Starts this peer again, with the same directory, configuration and runtime; it must have exited. */
+    /** Starts this peer again, with the same directory, zoo.cfg settings and runtime; it must have exited. */
     PeerProcess restart() throws IOException {
         if (process.isAlive()) {
             throw new IllegalStateException(this + " is still running");
         }
         Files.move(log, dir.resolve("zookeeper-" + process.pid() + ".log"));
-        return start(runtime, address, view, dir);
+        return start(config, runtime, address, view, dir);
     }
 
     PeerAddress address() {
@@ -152,6 +160,6 @@ final class PeerProcess implements AutoCloseable {
 
     @Override
     public String toString() {
-        return runtime + " sid " + sid() + " (pid " + process.pid() + ", " + log + ")";
+        return runtime + " sid " + sid() + " (" + config + ", pid " + process.pid() + ", " + log + ")";
     }
 }

@@ -4,13 +4,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The zoo.cfg the harness gives a real ZooKeeper peer. */
-final class ZooConfig {
+/**
+ * The zoo.cfg the harness gives a real peer (ZooKeeper's or ours). One value per ensemble, so
+ * every member of an ensemble runs the same election algorithm.
+ *
+ * @param electionAlg ZooKeeper's {@code electionAlg}: 0 (LeaderElection), 1 and 2
+ *     (AuthFastLeaderElection, 3.4.14 and ours only) or 3 (FastLeaderElection, the default)
+ */
+record ZooConfig(int electionAlg) {
 
-    private ZooConfig() {
+    /** FastLeaderElection, which every ZooKeeper release and our peer run. */
+    static final ZooConfig DEFAULT = new ZooConfig(3);
+
+    ZooConfig {
+        if (electionAlg < 0 || electionAlg > 3) {
+            throw new IllegalArgumentException("electionAlg must be 0..3, got " + electionAlg);
+        }
     }
 
-    static List<String> lines(PeerRuntime runtime, PeerAddress self, List<PeerAddress> view, Path dataDir) {
+    /** The harness's settings with {@code electionAlg=alg}. */
+    static ZooConfig electing(int alg) {
+        return new ZooConfig(alg);
+    }
+
+    List<String> lines(PeerRuntime runtime, PeerAddress self, List<PeerAddress> view, Path dataDir) {
         List<String> lines = new ArrayList<>(List.of(
                 // Short ticks keep the Zab handshake fast; the limits stay generous in ticks
                 // (4 s to sync, 2 s without a ping) so a busy two-core CI machine does not
@@ -24,7 +41,7 @@ final class ZooConfig {
                 "dataDir=" + dataDir,
                 "clientPort=" + self.clientPort(),
                 "clientPortAddress=" + PeerAddress.HOST,
-                "electionAlg=3",
+                "electionAlg=" + electionAlg,
                 "4lw.commands.whitelist=*"));
         lines.addAll(runtime.extraConfig());
         if (self.observer()) {
@@ -32,5 +49,10 @@ final class ZooConfig {
         }
         view.forEach(peer -> lines.add(peer.serverLine()));
         return lines;
+    }
+
+    @Override
+    public String toString() {
+        return "electionAlg=" + electionAlg;
     }
 }
