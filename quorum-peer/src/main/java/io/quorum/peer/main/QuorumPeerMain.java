@@ -6,6 +6,7 @@ import io.quorum.peer.election.ElectionRegistry;
 import io.quorum.peer.runtime.PeerServer;
 import io.quorum.peer.wiring.PeerAssembly;
 import io.quorum.peer.zab.SessionWarmup;
+import io.quorum.transport.support.OwnedThreads;
 import io.quorum.peer.wiring.PeerAssemblyException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -88,9 +89,14 @@ public final class QuorumPeerMain {
         return server;
     }
 
-    /** As {@link #start}, after warming the session code up, as a peer process does. */
+    /**
+     * As {@link #start}, then warms the session code up on a thread of its own, as a peer process
+     * does: the first election is not delayed by it, and it is done long before a failover.
+     */
     private static PeerServer startProcess(QuorumPeerConfig config) throws IOException {
-        SessionWarmup.run(config.myId());
-        return start(config);
+        PeerServer server = start(config);
+        OwnedThreads warmup = new OwnedThreads("quorum-warmup-" + config.myId(), Long.toString(config.myId()));
+        warmup.start("launcher", () -> SessionWarmup.run(config.myId()));
+        return server;
     }
 }

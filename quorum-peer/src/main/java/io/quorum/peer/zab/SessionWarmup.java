@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * (class loading and linking, the interpreter): measured on a peer that becomes leader for the
  * first time at a failover, that cost tens of milliseconds on the path between the election and
  * the new epoch. Paid here, it is paid while nothing waits for it. Failure only costs the gain.
+ * It binds only an ephemeral loopback port and a temporary directory, so it may run beside the
+ * peer's own election.
  */
 public final class SessionWarmup {
     private static final Logger LOG = LoggerFactory.getLogger(SessionWarmup.class);
