@@ -2,7 +2,9 @@ package io.quorum.transport.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,34 @@ import java.util.List;
  */
 public final class LoopbackPorts {
     private LoopbackPorts() {
+    }
+
+    /**
+     * {@code count} distinct ports that were free on 127.0.0.1 for both TCP and UDP a moment ago:
+     * the datagram algorithms bind UDP on the ports the view names, and our peers TCP beside them.
+     */
+    public static List<Integer> distinctTcpAndUdp(int count) {
+        List<Integer> ports = new ArrayList<>();
+        List<DatagramSocket> held = new ArrayList<>();
+        try {
+            for (int candidate : distinct(count * 4)) {
+                if (ports.size() == count) {
+                    break;
+                }
+                try {
+                    held.add(new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), candidate)));
+                    ports.add(candidate);
+                } catch (IOException inUseForUdp) {
+                    // taken for UDP by someone else: try the next one
+                }
+            }
+        } finally {
+            held.forEach(DatagramSocket::close);
+        }
+        if (ports.size() < count) {
+            throw new IllegalStateException("cannot find " + count + " loopback ports free for TCP and UDP");
+        }
+        return ports;
     }
 
     /** {@code count} distinct ports that were free on 127.0.0.1 a moment ago. */

@@ -18,6 +18,7 @@ import io.quorum.api.election.TimerKey;
 import io.quorum.api.view.PeerAddress;
 import io.quorum.api.view.QuorumServer;
 import io.quorum.api.view.QuorumView;
+import io.quorum.transport.testing.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
@@ -108,19 +109,15 @@ class DatagramRuntimeTest {
         return new PeerElectionContext(sid, view, () -> Vote.initial(sid, 0, 0), Map.of());
     }
 
-    static QuorumView loopbackView(int peers) throws IOException {
+    static QuorumView loopbackView(int peers) {
+        // Distinct ports: picking them one at a time may hand out the same one twice.
+        List<Integer> ports = LoopbackPorts.distinctTcpAndUdp(2 * peers);
         List<QuorumServer> servers = new ArrayList<>();
-        for (long sid = 1; sid <= peers; sid++) {
-            servers.add(QuorumServer.participant(sid, new PeerAddress("127.0.0.1", freeUdpPort()),
-                    new PeerAddress("127.0.0.1", freeUdpPort())));
+        for (int sid = 1; sid <= peers; sid++) {
+            servers.add(QuorumServer.participant(sid, new PeerAddress("127.0.0.1", ports.get(2 * sid - 2)),
+                    new PeerAddress("127.0.0.1", ports.get(2 * sid - 1))));
         }
         return QuorumView.majority(servers);
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return socket.getLocalPort();
-        }
     }
 
     /** Makes one {@link PollCore} and keeps it for inspection. */
