@@ -11,15 +11,37 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * kill -9 of the leader until a new leader with every survivor following, observed from outside
- * through {@code srvr} polled every 2 ms, the same way for our peers and ZooKeeper 3.9.5,
- * trials interleaved (A B A B ...) in one run. A benchmark, not a test: run it by hand with
- * {@code FailoverBenchmark <size> <trials>} on the failsafe class path (see the README).
+ * Cold start (launch of every peer until one leader and every other peer following) and failover
+ * (kill -9 of the leader until a new leader with every survivor following), observed from outside
+ * through {@code srvr} polled every 2 ms, the same way for every system, trials interleaved (A B A
+ * B ...) in one run after a warm-up trial each. A benchmark, not a test: run it by hand with
+ * {@code FailoverBenchmark <size> <trials> [systems]} on the failsafe class path (see the README);
+ * systems are {@code quorum:<alg>}, {@code zookeeper-3.9.5:3} and {@code zookeeper-3.4.14:<alg>},
+ * default {@code quorum:3,zookeeper-3.9.5:3}.
  */
 public final class FailoverBenchmark {
     private static final Duration BOUND = Duration.ofSeconds(60);
     /** Fine enough for failovers of tens of milliseconds; the same for every system. */
     private static final Duration POLL = Duration.ofMillis(2);
+
+    private record System(String name, PeerRuntime runtime, ZooConfig config) {
+        static System parse(String text) {
+            String[] parts = text.split(":");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("a system is runtime:electionAlg, e.g. quorum:3, not " + text);
+            }
+            PeerRuntime runtime = switch (parts[0]) {
+                case "quorum" -> QuorumRuntime.INSTANCE;
+                case "zookeeper-3.9.5" -> ZooKeeperVersion.V3_9_5;
+                case "zookeeper-3.4.14" -> ZooKeeperVersion.V3_4_14;
+                default -> throw new IllegalArgumentException("unknown runtime " + parts[0]);
+            };
+            return new System(text, runtime, ZooConfig.electing(Integer.parseInt(parts[1])));
+        }
+    }
+
+    private record Trial(long coldStartMillis, long failoverMillis) {
+    }
 
     private FailoverBenchmark() {
     }
@@ -27,33 +49,39 @@ public final class FailoverBenchmark {
     public static void main(String[] args) throws IOException {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int trials = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        Map<String, PeerRuntime> systems = new LinkedHashMap<>();
-        systems.put("quorum:3", QuorumRuntime.INSTANCE);
-        systems.put("zookeeper-3.9.5:3", ZooKeeperVersion.V3_9_5);
-        Map<String, List<Long>> results = new LinkedHashMap<>();
-        systems.keySet().forEach(name -> results.put(name, new ArrayList<>()));
+        String systemList = args.length > 2 ? args[2] : "quorum:3,zookeeper-3.9.5:3";
+        List<System> systems = new ArrayList<>();
+        for (String text : systemList.split(",")) {
+            systems.add(System.parse(text));
+        }
+        Map<String, List<Trial>> results = new LinkedHashMap<>();
+        systems.forEach(system -> results.put(system.name(), new ArrayList<>()));
         Path root = Files.createTempDirectory("failover-bench");
         for (int trial = 0; trial <= trials; trial++) {
-            for (Map.Entry<String, PeerRuntime> system : systems.entrySet()) {
-                long millis = oneTrial(system.getValue(), size, root.resolve(system.getKey() + "-" + trial));
+            for (System system : systems) {
+                Trial result = oneTrial(system, size, root.resolve(system.name().replace(':', '-') + "-" + trial));
                 if (trial > 0) { // trial 0 warms the page cache and the disk up
-                    results.get(system.getKey()).add(millis);
+                    results.get(system.name()).add(result);
                 }
-                report("trial " + trial + " " + system.getKey() + ": " + millis + " ms");
+                report("trial " + trial + " " + system.name() + ": cold start " + result.coldStartMillis()
+                        + " ms, failover " + result.failoverMillis() + " ms");
             }
         }
-        results.forEach((name, times) -> report(String.format(Locale.ROOT, "%-20s size %d: %s", name, size,
-                summary(times))));
+        results.forEach((name, list) -> report(String.format(Locale.ROOT, "%-20s size %d: cold start %s; failover %s",
+                name, size, summary(list.stream().map(Trial::coldStartMillis).toList()),
+                summary(list.stream().map(Trial::failoverMillis).toList()))));
     }
 
-    private static long oneTrial(PeerRuntime runtime, int size, Path dir) throws IOException {
-        try (Ensemble ensemble = Ensemble.start(runtime, size, dir)) {
-            PeerProcess leader = ensemble.awaitStableLeader(BOUND);
+    private static Trial oneTrial(System system, int size, Path dir) throws IOException {
+        long launched = java.lang.System.nanoTime();
+        try (Ensemble ensemble = Ensemble.start(system.config(), system.runtime(), size, dir)) {
+            PeerProcess leader = ensemble.awaitStableLeader(BOUND, POLL);
+            long coldStart = (java.lang.System.nanoTime() - launched) / 1_000_000;
             ensemble.awaitStableLeader(Duration.ofSeconds(5)); // settled, not just formed
-            long killed = System.nanoTime();
+            long killed = java.lang.System.nanoTime();
             leader.kill9();
             ensemble.awaitStableLeader(BOUND, POLL);
-            return (System.nanoTime() - killed) / 1_000_000;
+            return new Trial(coldStart, (java.lang.System.nanoTime() - killed) / 1_000_000);
         }
     }
 
