@@ -95,8 +95,11 @@ public final class ChildPeer {
         return command;
     }
 
-    /** The children run in their own directories, so relative class path entries are made absolute. */
-    private static String absoluteClassPath() {
+    /**
+     * This JVM's class path with every entry made absolute (wildcards kept), for a child JVM that
+     * runs in a directory of its own.
+     */
+    public static String absoluteClassPath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(ChildPeer::absolute)
                 .collect(Collectors.joining(File.pathSeparator));

@@ -24,8 +24,8 @@ public final class FailoverBenchmark {
     /** Fine enough for failovers of tens of milliseconds; the same for every system. */
     private static final Duration POLL = Duration.ofMillis(2);
 
-    private record System(String name, PeerRuntime runtime, ZooConfig config) {
-        static System parse(String text) {
+    private record SystemUnderTest(String name, PeerRuntime runtime, ZooConfig config) {
+        static SystemUnderTest parse(String text) {
             String[] parts = text.split(":");
             if (parts.length != 2) {
                 throw new IllegalArgumentException("a system is runtime:electionAlg, e.g. quorum:3, not " + text);
@@ -36,7 +36,7 @@ public final class FailoverBenchmark {
                 case "zookeeper-3.4.14" -> ZooKeeperVersion.V3_4_14;
                 default -> throw new IllegalArgumentException("unknown runtime " + parts[0]);
             };
-            return new System(text, runtime, ZooConfig.electing(Integer.parseInt(parts[1])));
+            return new SystemUnderTest(text, runtime, ZooConfig.electing(Integer.parseInt(parts[1])));
         }
     }
 
@@ -50,15 +50,15 @@ public final class FailoverBenchmark {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int trials = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         String systemList = args.length > 2 ? args[2] : "quorum:3,zookeeper-3.9.5:3";
-        List<System> systems = new ArrayList<>();
+        List<SystemUnderTest> systems = new ArrayList<>();
         for (String text : systemList.split(",")) {
-            systems.add(System.parse(text));
+            systems.add(SystemUnderTest.parse(text));
         }
         Map<String, List<Trial>> results = new LinkedHashMap<>();
         systems.forEach(system -> results.put(system.name(), new ArrayList<>()));
         Path root = Files.createTempDirectory("failover-bench");
         for (int trial = 0; trial <= trials; trial++) {
-            for (System system : systems) {
+            for (SystemUnderTest system : systems) {
                 Trial result = oneTrial(system, size, root.resolve(system.name().replace(':', '-') + "-" + trial));
                 if (trial > 0) { // trial 0 warms the page cache and the disk up
                     results.get(system.name()).add(result);
@@ -72,16 +72,16 @@ public final class FailoverBenchmark {
                 summary(list.stream().map(Trial::failoverMillis).toList()))));
     }
 
-    private static Trial oneTrial(System system, int size, Path dir) throws IOException {
-        long launched = java.lang.System.nanoTime();
+    private static Trial oneTrial(SystemUnderTest system, int size, Path dir) throws IOException {
+        long launched = System.nanoTime();
         try (Ensemble ensemble = Ensemble.start(system.config(), system.runtime(), size, dir)) {
             PeerProcess leader = ensemble.awaitStableLeader(BOUND, POLL);
-            long coldStart = (java.lang.System.nanoTime() - launched) / 1_000_000;
+            long coldStart = (System.nanoTime() - launched) / 1_000_000;
             ensemble.awaitStableLeader(Duration.ofSeconds(5)); // settled, not just formed
-            long killed = java.lang.System.nanoTime();
+            long killed = System.nanoTime();
             leader.kill9();
             ensemble.awaitStableLeader(BOUND, POLL);
-            return new Trial(coldStart, (java.lang.System.nanoTime() - killed) / 1_000_000);
+            return new Trial(coldStart, (System.nanoTime() - killed) / 1_000_000);
         }
     }
 

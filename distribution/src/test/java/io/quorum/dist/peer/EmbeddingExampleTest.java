@@ -7,7 +7,7 @@ import io.quorum.api.leadership.LeadershipListener;
 import io.quorum.peer.config.QuorumPeerConfig;
 import io.quorum.peer.main.QuorumPeerMain;
 import io.quorum.peer.runtime.PeerServer;
-import java.net.ServerSocket;
+import io.quorum.transport.testing.LoopbackPorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,8 +60,9 @@ class EmbeddingExampleTest {
     @Test
     void theJobRunsOnTheLeaderOnlyAndMovesWhenItsProcessStops() throws Exception {
         Map<String, String> cfg = new HashMap<>(Map.of("tickTime", "200", "initLimit", "10", "syncLimit", "5"));
+        List<Integer> ports = LoopbackPorts.distinct(6);
         for (int sid = 1; sid <= 3; sid++) {
-            cfg.put("server." + sid, "127.0.0.1:" + freePort() + ":" + freePort());
+            cfg.put("server." + sid, "127.0.0.1:" + ports.get(2 * sid - 2) + ":" + ports.get(2 * sid - 1));
         }
         List<SingletonJob> jobs = new ArrayList<>();
         for (long sid = 1; sid <= 3; sid++) {
@@ -102,9 +103,4 @@ class EmbeddingExampleTest {
         return jobs.stream().filter(job -> job.activeInEpoch.get() >= 0).count();
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -12,6 +12,7 @@ import io.quorum.peer.persist.FileEpochStore;
 import io.quorum.peer.persist.FileTxnLog;
 import io.quorum.peer.runtime.PeerHistory;
 import io.quorum.peer.session.SessionTimings;
+import io.quorum.transport.testing.LoopbackPorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -49,10 +50,11 @@ class ZabSessionsTest {
 
     @BeforeEach
     void view() throws IOException {
+        List<Integer> ports = LoopbackPorts.distinct(6);
         List<QuorumServer> servers = new ArrayList<>();
-        for (long sid = 1; sid <= 3; sid++) {
-            servers.add(QuorumServer.participant(sid, new PeerAddress("127.0.0.1", freePort()),
-                    new PeerAddress("127.0.0.1", freePort())));
+        for (int sid = 1; sid <= 3; sid++) {
+            servers.add(QuorumServer.participant(sid, new PeerAddress("127.0.0.1", ports.get(2 * sid - 2)),
+                    new PeerAddress("127.0.0.1", ports.get(2 * sid - 1))));
         }
         view = QuorumView.majority(servers);
     }
@@ -191,9 +193,4 @@ class ZabSessionsTest {
         return new PeerHistory(epochs, log, DataDirRecovery.recover(epochs, log));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
