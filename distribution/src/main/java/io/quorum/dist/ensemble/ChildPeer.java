@@ -1,5 +1,6 @@
 package io.quorum.dist.ensemble;
 
+import io.quorum.dist.cds.ClassDataArchive;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.util.stream.Collectors;
  * own, with this JVM's class path and logging configuration, its output in {@code peer.log}.
  */
 public final class ChildPeer {
+    /** Heap and collector of every peer JVM (and of the class-data training run, which must match). */
+    public static final List<String> JVM_OPTIONS = List.of("-Xmx64m", "-XX:+UseSerialGC");
     private static final long STOP_GRACE_MILLIS = 5_000;
 
     private final int sid;
@@ -81,8 +84,8 @@ public final class ChildPeer {
     private List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx64m");
-        command.add("-XX:+UseSerialGC");
+        command.addAll(JVM_OPTIONS);
+        command.addAll(ClassDataArchive.jvmOptions());
         String logback = System.getProperty("logback.configurationFile");
         if (logback != null) {
             command.add("-Dlogback.configurationFile=" + logback);
