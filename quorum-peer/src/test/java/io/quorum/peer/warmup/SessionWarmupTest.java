@@ -1,4 +1,4 @@
-package io.quorum.peer.zab;
+package io.quorum.peer.warmup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
