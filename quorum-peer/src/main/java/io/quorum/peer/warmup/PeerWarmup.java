@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * exactly when it must be fast, and the survivors spend their CPU compiling it (measured on five
  * peer processes: a third of their CPU during a failover went to the JIT compiler).
  *
- * <p>It starts when the peer first leads or follows, so it never competes with the first
- * election, and ends after {@value #ELECTIONS} elections and {@value #SESSIONS} sessions or
+ * <p>It starts {@value #STRAGGLERS_MILLIS} ms after the peer first leads or follows, so it never
+ * competes with the first election and its sync, and ends after {@value #ELECTIONS} elections and {@value #SESSIONS} sessions or
  * {@value #BUDGET_MILLIS} ms, whichever comes first. Failure only costs the gain.
  * {@code -Dquorum.warmup=false} turns it off (to compare).
  */
@@ -29,6 +29,7 @@ public final class PeerWarmup {
     static final int ELECTIONS = 10;
     static final int SESSIONS = 10;
     static final long BUDGET_MILLIS = 2_000;
+    static final long STRAGGLERS_MILLIS = 250;
     private static final Logger LOG = LoggerFactory.getLogger(PeerWarmup.class);
 
     private final ElectionProvider provider;
@@ -70,8 +71,22 @@ public final class PeerWarmup {
 
     private void startOnce(Consumer<Runnable> launch) {
         if (started.compareAndSet(false, true)) {
-            launch.accept(this::run);
+            launch.accept(this::runAfterStragglers);
         }
+    }
+
+    /**
+     * The first role comes when a quorum has synced; the last members of a large ensemble sync a
+     * moment later, on the same CPUs when the peers share a machine. Let them finish first.
+     */
+    private void runAfterStragglers() {
+        try {
+            Thread.sleep(STRAGGLERS_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        run();
     }
 
     /** The session warm-up alone, for the first election of a process (see {@link SessionWarmup}). */
