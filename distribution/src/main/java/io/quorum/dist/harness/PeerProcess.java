@@ -1,4 +1,4 @@
-package io.quorum.dist.interop;
+package io.quorum.dist.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * configuration and log file under its own directory. The harness only ever ends the process it
  * started, through this object.
  */
-final class PeerProcess implements AutoCloseable {
+public final class PeerProcess implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private static final int LOG_TAIL_LINES = 40;
@@ -40,13 +40,13 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /** Starts peer {@code self} of the ensemble {@code view}, using {@code dir} as its home. */
-    static PeerProcess start(PeerRuntime runtime, PeerAddress self, List<PeerAddress> view, Path dir)
+    public static PeerProcess start(PeerRuntime runtime, PeerAddress self, List<PeerAddress> view, Path dir)
             throws IOException {
         return start(ZooConfig.DEFAULT, runtime, self, view, dir);
     }
 
     /** As {@link #start(PeerRuntime, PeerAddress, List, Path)}, with {@code config}'s zoo.cfg. */
-    static PeerProcess start(ZooConfig config, PeerRuntime runtime, PeerAddress self, List<PeerAddress> view,
+    public static PeerProcess start(ZooConfig config, PeerRuntime runtime, PeerAddress self, List<PeerAddress> view,
             Path dir) throws IOException {
         Path dataDir = Files.createDirectories(dir.resolve("data"));
         Files.writeString(dataDir.resolve("myid"), Long.toString(self.sid()));
@@ -77,7 +77,7 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /** Starts this peer again, with the same directory, zoo.cfg settings and runtime; it must have exited. */
-    PeerProcess restart() throws IOException {
+    public PeerProcess restart() throws IOException {
         if (process.isAlive()) {
             throw new IllegalStateException(this + " is still running");
         }
@@ -85,29 +85,39 @@ final class PeerProcess implements AutoCloseable {
         return start(config, runtime, address, view, dir);
     }
 
-    PeerAddress address() {
+    public PeerAddress address() {
         return address;
     }
 
-    long sid() {
+    public long sid() {
         return address.sid();
     }
 
-    PeerRuntime runtime() {
+    public PeerRuntime runtime() {
         return runtime;
     }
 
-    boolean isAlive() {
+    /** The operating system's id of the peer's JVM. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** CPU time and peak resident memory of the peer's JVM so far; empty once it has exited. */
+    public java.util.Optional<ProcessUsage> usage() {
+        return ProcessUsage.of(process.pid());
+    }
+
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** What {@code srvr} on the client port says now. */
-    FourLetterWords.Status status() {
+    public FourLetterWords.Status status() {
         return FourLetterWords.srvr(address.clientPort());
     }
 
     /** SIGTERM, then SIGKILL if the peer has not exited within the grace period. */
-    void stop() {
+    public void stop() {
         process.destroy();
         if (!waitFor(STOP_GRACE)) {
             kill9();
@@ -115,7 +125,7 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /** SIGKILL: the peer gets no chance to close its sockets cleanly, as in a crash. */
-    void kill9() {
+    public void kill9() {
         process.destroyForcibly();
         if (!waitFor(STOP_GRACE)) {
             throw new IllegalStateException("ZooKeeper sid " + sid() + " (pid " + process.pid() + ") survived SIGKILL");
@@ -132,7 +142,7 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /** The peer's whole log so far. */
-    String logText() {
+    public String logText() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -141,7 +151,7 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /** The last lines of the peer's log, for assertion messages. */
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             int from = Math.max(0, lines.size() - LOG_TAIL_LINES);
