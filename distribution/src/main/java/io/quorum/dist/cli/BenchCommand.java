@@ -13,6 +13,7 @@ import io.quorum.dist.bench.ResultsJson;
 import io.quorum.dist.bench.Scenario;
 import io.quorum.dist.bench.Summary;
 import io.quorum.dist.bench.TrialResult;
+import io.quorum.dist.harness.ZooKeeperClassPath;
 import io.quorum.peer.election.ElectionRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -100,6 +101,13 @@ final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(out);
         Path work = Files.createDirectories(out.resolve("peers"));
         PrintWriter err = spec.commandLine().getErr();
+        if (where == Network.REAL) {
+            // Before the bar starts: a first Maven resolve would make its estimate meaningless.
+            systemList.forEach(s -> s.zooKeeper().ifPresent(v -> ZooKeeperClassPath.resolve(v, message -> {
+                err.println("quorum bench: " + message);
+                err.flush();
+            })));
+        }
         ProgressBar progress = new ProgressBar(err, settings.totalTrials(), "trials", System.console() != null, true,
                 System::nanoTime);
         progress.update(0, "");
