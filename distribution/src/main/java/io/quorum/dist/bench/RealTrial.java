@@ -1,5 +1,6 @@
 package io.quorum.dist.bench;
 
+import io.quorum.dist.harness.ElectionTraffic;
 import io.quorum.dist.harness.Ensemble;
 import io.quorum.dist.harness.FourLetterWords.Status;
 import io.quorum.dist.harness.FreePorts;
@@ -85,7 +86,9 @@ final class RealTrial {
             Status status = entry.getValue();
             Double election = status.lastElectionMillis().isPresent()
                     ? (double) status.lastElectionMillis().getAsLong() : null;
-            peers.add(new PeerMeasure(peer.sid(), election, null, null,
+            Optional<ElectionTraffic> traffic = peer.lastElectionTraffic();
+            peers.add(new PeerMeasure(peer.sid(), election, traffic.map(ElectionTraffic::messages).orElse(null),
+                    traffic.map(ElectionTraffic::bytes).orElse(null),
                     now.map(ProcessUsage::cpuSeconds).orElse(null), now.map(ProcessUsage::peakRssKib).orElse(null)));
         }
         // The crashed leader's figures were read just before the kill.

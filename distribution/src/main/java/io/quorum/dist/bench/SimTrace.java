@@ -117,41 +117,39 @@ final class SimTrace {
     }
 
     /**
-     * Each peer's figures: messages and bytes it sent in the whole run, and its own election time,
-     * from the last round it opened before its last decision to that decision.
+     * Each peer's figures for its last round, as a real peer reports them: from the last round it
+     * opened before its last decision to that decision, how long it took and what it sent
+     * (messages sent at the decision's instant, such as its announcement, included).
      */
     List<PeerMeasure> peerMeasures() {
         List<PeerMeasure> peers = new ArrayList<>();
         for (long sid : sids) {
+            Decision last = null;
+            for (Decision d : decisions) {
+                if (d.sid() == sid) {
+                    last = d;
+                }
+            }
+            Long opened = null;
+            for (Mark mark : marks) {
+                if (last != null && mark.sid() == sid && mark.what().equals("round") && mark.atNanos() <= last.atNanos()) {
+                    opened = mark.atNanos();
+                }
+            }
+            if (last == null || opened == null) {
+                peers.add(new PeerMeasure(sid, null, null, null, null, null));
+                continue;
+            }
             long count = 0;
             long bytes = 0;
             for (Message message : messages) {
-                if (message.from() == sid) {
+                if (message.from() == sid && message.sentNanos() >= opened && message.sentNanos() <= last.atNanos()) {
                     count++;
                     bytes += message.bytes();
                 }
             }
-            peers.add(new PeerMeasure(sid, ownElectionMillis(sid), count, bytes, null, null));
+            peers.add(new PeerMeasure(sid, (last.atNanos() - opened) / 1e6, count, bytes, null, null));
         }
         return peers;
-    }
-
-    private Double ownElectionMillis(long sid) {
-        Decision last = null;
-        for (Decision d : decisions) {
-            if (d.sid() == sid) {
-                last = d;
-            }
-        }
-        if (last == null) {
-            return null;
-        }
-        Long opened = null;
-        for (Mark mark : marks) {
-            if (mark.sid() == sid && mark.what().equals("round") && mark.atNanos() <= last.atNanos()) {
-                opened = mark.atNanos();
-            }
-        }
-        return opened == null ? null : (last.atNanos() - opened) / 1e6;
     }
 }

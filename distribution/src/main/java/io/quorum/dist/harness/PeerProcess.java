@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 
 /**
  * One real peer (Apache ZooKeeper or ours) running as a child JVM, with its zoo.cfg, myid, log
@@ -148,6 +150,19 @@ public final class PeerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What our peer's election sent in its last round, from the {@code ELECTION SENT - M messages,
+     * B bytes} line it logs after each decision; empty for ZooKeeper, or before the first decision.
+     */
+    public Optional<ElectionTraffic> lastElectionTraffic() {
+        Optional<ElectionTraffic> last = Optional.empty();
+        Matcher line = ElectionTraffic.LOG_LINE.matcher(logText());
+        while (line.find()) {
+            last = Optional.of(new ElectionTraffic(Long.parseLong(line.group(1)), Long.parseLong(line.group(2))));
+        }
+        return last;
     }
 
     /** The last lines of the peer's log, for assertion messages. */
