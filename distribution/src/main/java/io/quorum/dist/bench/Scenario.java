@@ -14,11 +14,11 @@ public enum Scenario {
     RESTART_ALL("restart-all", true, false),
     /** Launch every peer but the highest sid, which never starts; until the others are stable. */
     ONE_DOWN("one-down", true, false),
-    /** Simulated one- and two-way partitions; until the final leader every healed peer agrees on. */
+    /** Simulated one- and two-way partitions; from their healing until every peer agrees on the final leader. */
     PARTITION("partition", false, true),
-    /** Simulated loss, duplication and reordering; until the final agreed leader. */
+    /** Simulated loss, duplication and reordering; from the healing until the final agreed leader. */
     LOSS("loss", false, true),
-    /** Simulated swizzle-clog of links; until the final agreed leader. */
+    /** Simulated swizzle-clog of links; from the healing until the final agreed leader. */
     CLOG("clog", false, true);
 
     private final String label;

@@ -8,6 +8,8 @@ import io.quorum.transport.sim.Simulation;
 import io.quorum.transport.sim.SimulationOptions;
 import io.quorum.transport.sim.SimulationResult;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One trial of one of our algorithms under the deterministic simulator, in virtual time: the same
@@ -17,6 +19,7 @@ final class SimTrial {
     /** Per-peer figures come from the whole trace; beyond this size only the totals are kept. */
     static final int FULL_TRACE_MAX_PEERS = 201;
     private static final long LEADER_CRASH_PHASE_NANOS = 20_000_000_000L;
+    private static final Pattern SAFETY_PHASE = Pattern.compile("\\bsafetyPhaseNanos=(\\d+)");
 
     private SimTrial() {
     }
@@ -39,6 +42,15 @@ final class SimTrial {
                 .maxEvents(Math.max(2_000_000L, 40L * size * size)).build();
     }
 
+    /** The end of the safety phase, when the simulator heals every fault, from the run's header. */
+    static long healedAtNanos(String header) {
+        Matcher knob = SAFETY_PHASE.matcher(header);
+        if (!knob.find()) {
+            throw new IllegalStateException("the simulation header names no safetyPhaseNanos");
+        }
+        return Long.parseLong(knob.group(1));
+    }
+
     static TrialResult run(BenchSystem system, Scenario scenario, int size, int trial, long seed) {
         ElectionProvider provider = system.provider().orElseThrow(() -> new IllegalArgumentException(
                 system.label() + " is not one of our algorithms; only those run under the simulator"));
@@ -59,8 +71,13 @@ final class SimTrial {
                 return TrialResult.failed(system.label(), scenario, size, trial,
                         "seed " + seed + ": the run had " + elections.size() + " elections");
             }
-            // Cold start and the faulty runs count from the start of the run, a leader crash from the new election.
-            long nanos = scenario == Scenario.LEADER_CRASH ? measured.durationNanos() : measured.closedAtNanos();
+            long nanos = switch (scenario) {
+                case COLD_START -> measured.closedAtNanos();
+                case LEADER_CRASH -> measured.durationNanos();
+                // The faults last as long as the seed draws; what the algorithm decides is how soon it
+                // agrees once they are healed (0 when the leader it agreed on during them survives).
+                default -> Math.max(0, measured.closedAtNanos() - healedAtNanos(result.header()));
+            };
             List<PeerMeasure> peers = fullTrace ? SimTrace.parse(result.traceText()).peerMeasures() : List.of();
             return new TrialResult(system.label(), scenario, size, trial, nanos / 1e6, measured.leader(), null, peers);
         } catch (RuntimeException | OutOfMemoryError e) {

@@ -46,6 +46,9 @@ class BenchCommandIT {
                 assertThat(peer.get("cpuSeconds").asDouble()).isPositive();
                 assertThat(peer.get("peakRssKib").asLong()).isGreaterThan(10_000);
                 assertThat(peer.get("electionMillis").isNumber()).as(peer.toString()).isTrue();
+                // Every peer of a cold start sends its vote at least; the peer logs what its round sent.
+                assertThat(peer.get("messagesSent").asLong()).as(peer.toString()).isPositive();
+                assertThat(peer.get("bytesSent").asLong()).isGreaterThanOrEqualTo(40 * peer.get("messagesSent").asLong());
             });
         }
         List<String> csv = Files.readAllLines(results.resolve("results.csv"));
