@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -126,13 +127,23 @@ final class BenchCommand implements Callable<Integer> {
             }
         }).run();
         progress.finish();
-        Files.deleteIfExists(work); // empty unless a trial failed and left its peers' logs
         ResultsJson.write(results, out.resolve("results.json"));
         ResultsCsv.write(results, out.resolve("results.csv"));
         ReportPage.write(results, out.resolve("report.html"));
+        removeIfEmpty(work); // failed trials leave their peers' logs there
         printTable(results, spec.commandLine().getOut());
         boolean failed = results.trials().stream().anyMatch(t -> !t.ok());
         return failed ? 1 : 0;
+    }
+
+    private static void removeIfEmpty(Path dir) throws IOException {
+        boolean empty;
+        try (Stream<Path> entries = Files.list(dir)) {
+            empty = entries.findAny().isEmpty();
+        }
+        if (empty) {
+            Files.delete(dir);
+        }
     }
 
     /** The summary table in Markdown, so it can go into a README as it is. */
