@@ -20,7 +20,7 @@ final class Timeline {
         long end = trace.electionEnds().isEmpty() ? lastEvent(trace) : trace.electionEnds().get(0);
         long horizon = Math.max(1, end + end / 10);
         List<Long> sids = trace.sids();
-        int plot = WIDTH - LEFT - 20;
+        int plot = WIDTH - LEFT - 40;
         int height = 30 + LANE * sids.size() + 30;
         StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" width=\""
                 + WIDTH + "\" height=\"" + height + "\" viewBox=\"0 0 " + WIDTH + " " + height + "\" role=\"img\" aria-label=\""
