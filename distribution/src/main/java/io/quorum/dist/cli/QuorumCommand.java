@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = QuorumCommand.Version.class,
         description = "A ZooKeeper-compatible quorum peer with pluggable leader election.",
-        subcommands = {StartCommand.class, EnsembleCommand.class, StatusCommand.class, SimCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StartCommand.class, EnsembleCommand.class, StatusCommand.class, SimCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class QuorumCommand implements Runnable {
 
     @CommandLine.Spec

@@ -3,7 +3,6 @@ package io.quorum.dist.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /**
  * {@code quorum start} with configurations it must refuse: exit code 2 and a message naming the
@@ -22,8 +20,9 @@ import picocli.CommandLine;
  * cover with real processes.)
  */
 class StartCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun cli = new CommandRun();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     @TempDir
     Path dir;
@@ -36,10 +35,7 @@ class StartCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine command = QuorumCommand.commandLine();
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        return command.execute(args);
+        return cli.run(args);
     }
 
     /**

@@ -14,7 +14,6 @@ import io.quorum.peer.ops.FourLetterWords;
 import io.quorum.peer.ops.PeerStatus;
 import io.quorum.transport.runtime.SystemTicker;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -28,7 +27,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code quorum status} against our own client-port servers on loopback, each answering srvr for
@@ -42,8 +40,9 @@ class StatusCommandTest {
     @TempDir
     Path dir;
     private final List<ClientPortServer> servers = new ArrayList<>();
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun cli = new CommandRun();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     @AfterEach
     void stopServers() {
@@ -52,10 +51,7 @@ class StatusCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine command = QuorumCommand.commandLine();
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        return command.execute(args);
+        return cli.run(args);
     }
 
     @Test

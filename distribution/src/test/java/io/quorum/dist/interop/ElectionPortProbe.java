@@ -1,5 +1,6 @@
 package io.quorum.dist.interop;
 
+import io.quorum.dist.harness.PeerAddress;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

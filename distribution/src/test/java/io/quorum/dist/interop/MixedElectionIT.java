@@ -1,5 +1,10 @@
 package io.quorum.dist.interop;
 
+import io.quorum.dist.harness.Ensemble;
+import io.quorum.dist.harness.FreePorts;
+import io.quorum.dist.harness.PeerAddress;
+import io.quorum.dist.harness.PeerProcess;
+import io.quorum.dist.harness.ZooKeeperVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +15,7 @@ import io.quorum.api.election.Election;
 import io.quorum.api.election.ElectionProvider;
 import io.quorum.api.view.QuorumServer;
 import io.quorum.api.view.QuorumView;
-import io.quorum.dist.interop.FourLetterWords.Mode;
+import io.quorum.dist.harness.FourLetterWords.Mode;
 import io.quorum.peer.election.ElectionRegistry;
 import io.quorum.transport.runtime.ElectionRuntime;
 import io.quorum.transport.runtime.PeerElectionContext;

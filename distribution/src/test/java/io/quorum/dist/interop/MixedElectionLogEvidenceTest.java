@@ -1,5 +1,6 @@
 package io.quorum.dist.interop;
 
+import io.quorum.dist.harness.PeerAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

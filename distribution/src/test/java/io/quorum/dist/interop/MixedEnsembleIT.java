@@ -1,9 +1,15 @@
 package io.quorum.dist.interop;
 
+import io.quorum.dist.harness.Ensemble;
+import io.quorum.dist.harness.FreePorts;
+import io.quorum.dist.harness.PeerAddress;
+import io.quorum.dist.harness.PeerProcess;
+import io.quorum.dist.harness.QuorumRuntime;
+import io.quorum.dist.harness.ZooKeeperVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.quorum.dist.interop.FourLetterWords.Mode;
+import io.quorum.dist.harness.FourLetterWords.Mode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

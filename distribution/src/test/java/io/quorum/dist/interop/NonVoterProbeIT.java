@@ -1,5 +1,8 @@
 package io.quorum.dist.interop;
 
+import io.quorum.dist.harness.Ensemble;
+import io.quorum.dist.harness.PeerProcess;
+import io.quorum.dist.harness.ZooKeeperVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

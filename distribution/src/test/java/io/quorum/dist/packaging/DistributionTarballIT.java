@@ -96,7 +96,7 @@ class DistributionTarballIT {
     void helpAndVersionExitZero() throws Exception {
         Result help = quorum(Map.of(), "--help");
         assertThat(help.code).as(help.err).isZero();
-        assertThat(help.out).contains("Usage: quorum", "start", "status", "sim");
+        assertThat(help.out).contains("Usage: quorum", "start", "status", "sim", "bench");
 
         Result version = quorum(Map.of(), "--version");
         assertThat(version.code).isZero();
@@ -115,6 +115,20 @@ class DistributionTarballIT {
         assertThat(sim.out).contains("seeds run: 20", "violations: 0");
         // Logs, if any, go to standard error; standard output is the command's answer.
         assertThat(sim.out).doesNotContain("[myid:");
+    }
+
+    /** The bench from the tarball: its JSON library is in lib/, its table alone on standard output. */
+    @Test
+    void aSimulatedBenchWritesItsFiles() throws Exception {
+        Path out = work.resolve("bench");
+        Result bench = quorum(Map.of(), "bench", "--network", "sim", "--systems", "quorum:3,quorum:legacy", "--trials",
+                "1", "--out", out.toString());
+
+        assertThat(bench.code).as(bench.err).isZero();
+        assertThat(bench.out).startsWith("| system |").contains("| quorum:legacy | leader-crash | 3 | 1 | 0 |");
+        assertThat(out.resolve("results.json")).isRegularFile();
+        assertThat(out.resolve("results.csv")).isRegularFile();
+        assertThat(out.resolve("report.html")).isRegularFile();
     }
 
     /** Issue 7's demonstration: an ensemble elects, loses its leader to kill -9 and elects again. */

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.quorum.api.ServerState;
 import io.quorum.api.leadership.LeadershipListener;
-import io.quorum.dist.interop.FourLetterWords;
-import io.quorum.dist.interop.FourLetterWords.Mode;
+import io.quorum.dist.harness.FourLetterWords;
+import io.quorum.dist.harness.FourLetterWords.Mode;
 import io.quorum.peer.config.QuorumPeerConfig;
 import io.quorum.peer.main.QuorumPeerMain;
 import io.quorum.peer.runtime.PeerServer;

@@ -2,6 +2,7 @@ package io.quorum.api.election;
 
 import io.quorum.api.ServerState;
 import io.quorum.api.Vote;
+import java.util.OptionalLong;
 
 /**
  * The blocking face of an election that a quorum peer calls from its main loop. The runtime
@@ -29,6 +30,19 @@ public interface Election extends AutoCloseable {
      * last registration wins. Elections whose cores never report ignore it.
      */
     default void onVoterLooking(java.util.function.LongConsumer listener) {
+    }
+
+    /**
+     * Messages this election has handed to its transport so far, every round together; empty if
+     * its runtime does not count them. A peer reports the difference over one round.
+     */
+    default OptionalLong messagesSent() {
+        return OptionalLong.empty();
+    }
+
+    /** The payload bytes of {@link #messagesSent()} (framing left out); empty if not counted. */
+    default OptionalLong bytesSent() {
+        return OptionalLong.empty();
     }
 
     /** Stops the election and releases its sockets and threads; a blocked caller is woken. */

@@ -15,6 +15,7 @@ import io.quorum.transport.runtime.SystemTicker;
 import io.quorum.transport.support.OwnedThreads;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -125,6 +126,8 @@ public final class QuorumPeer implements AutoCloseable {
         status.update(s -> withHistory(s).looking(wallMillis()));
         listeners.forEach(LeadershipListener::looking);
         long started = SystemTicker.INSTANCE.nanoTime();
+        OptionalLong messagesBefore = election.messagesSent();
+        OptionalLong bytesBefore = election.bytesSent();
         Decision decision = election.lookForLeader();
         long tookMillis = (SystemTicker.INSTANCE.nanoTime() - started) / 1_000_000;
         if (!running) {
@@ -132,6 +135,11 @@ public final class QuorumPeer implements AutoCloseable {
         }
         LOG.info("{} - LEADER ELECTION TOOK - {} ms (leader {}, round {})", decision.role(), tookMillis,
                 decision.leader(), decision.vote().electionEpoch());
+        if (messagesBefore.isPresent() && bytesBefore.isPresent()) {
+            // Read from outside (quorum bench) as this peer's own election traffic.
+            LOG.info("ELECTION SENT - {} messages, {} bytes", election.messagesSent().orElseThrow() - messagesBefore.getAsLong(),
+                    election.bytesSent().orElseThrow() - bytesBefore.getAsLong());
+        }
         status.update(s -> s.elected(decision.role(), decision.leader(), Duration.ofMillis(tookMillis), wallMillis()));
         return decision;
     }

@@ -4,6 +4,7 @@ import io.quorum.api.ServerState;
 import io.quorum.api.Vote;
 import io.quorum.api.election.Decision;
 import io.quorum.api.election.Election;
+import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,6 +58,16 @@ public final class BlockingElection implements Election {
     @Override
     public void onVoterLooking(java.util.function.LongConsumer listener) {
         loop.onVoterLooking(listener);
+    }
+
+    @Override
+    public OptionalLong messagesSent() {
+        return OptionalLong.of(loop.sentMessages());
+    }
+
+    @Override
+    public OptionalLong bytesSent() {
+        return OptionalLong.of(loop.sentBytes());
     }
 
     @Override

@@ -39,6 +39,8 @@ public final class ElectionLoop implements AutoCloseable {
     private final EffectBuffer effects = new EffectBuffer();
     private final Map<TimerKey, Long> timers = new HashMap<>();
     private final AtomicLong droppedMessages = new AtomicLong();
+    private final AtomicLong sentMessages = new AtomicLong();
+    private final AtomicLong sentBytes = new AtomicLong();
     private final OwnedThreads threads;
     private volatile Thread thread;
     private volatile LongConsumer voterLooking = sid -> { };
@@ -92,6 +94,16 @@ public final class ElectionLoop implements AutoCloseable {
     /** Network messages dropped because the inbox was full. */
     public long droppedMessages() {
         return droppedMessages.get();
+    }
+
+    /** Messages the core has sent, handed to the transport. */
+    public long sentMessages() {
+        return sentMessages.get();
+    }
+
+    /** The payload bytes of {@link #sentMessages()}. */
+    public long sentBytes() {
+        return sentBytes.get();
     }
 
     private void run() {
@@ -190,6 +202,8 @@ public final class ElectionLoop implements AutoCloseable {
     private void apply() {
         for (Effect effect : effects.drain()) {
             if (effect instanceof EffectBuffer.Send send) {
+                sentMessages.incrementAndGet();
+                sentBytes.addAndGet(send.payload().length);
                 sender.send(send.to(), send.payload());
             } else if (effect instanceof EffectBuffer.SetTimer set) {
                 timers.put(set.key(), set.deadlineNanos());

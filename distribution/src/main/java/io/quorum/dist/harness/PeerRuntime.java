@@ -1,11 +1,11 @@
-package io.quorum.dist.interop;
+package io.quorum.dist.harness;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /** What runs in a peer process: a real ZooKeeper release or our own peer. */
-interface PeerRuntime {
+public interface PeerRuntime {
 
     /** JVM options (heap, logging), writing any file they name into {@code dir}. */
     List<String> jvmArguments(Path dir) throws IOException;

@@ -1,26 +1,25 @@
-package io.quorum.dist.interop;
+package io.quorum.dist.harness;
 
-import static org.awaitility.Awaitility.await;
-
-import io.quorum.dist.interop.FourLetterWords.Mode;
+import io.quorum.dist.harness.FourLetterWords.Mode;
+import io.quorum.dist.harness.FourLetterWords.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.awaitility.core.ConditionTimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Real peers (ZooKeeper's or ours) of one configured view, sids 1..n, each in its own process and
  * directory, all with the same {@link ZooConfig} (the election algorithm, among others).
  */
-final class Ensemble implements AutoCloseable {
+public final class Ensemble implements AutoCloseable {
 
     /** srvr answers within a millisecond on loopback; a coarse poll would blur the timings. */
     private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
@@ -33,7 +32,7 @@ final class Ensemble implements AutoCloseable {
     }
 
     /** Starts one peer per entry, sid i+1 running runtimes.get(i); all peers see the same view. */
-    static Ensemble start(List<? extends PeerRuntime> runtimes, Path root) throws IOException {
+    public static Ensemble start(List<? extends PeerRuntime> runtimes, Path root) throws IOException {
         List<PeerAddress> view = FreePorts.peers(runtimes.size());
         return start(view, view, peer -> runtimes.get((int) peer.sid() - 1), root);
     }
@@ -43,12 +42,12 @@ final class Ensemble implements AutoCloseable {
      * are left to someone else (our own election, in the mixed-ensemble tests), so every peer
      * still sees the whole view.
      */
-    static Ensemble startSome(PeerRuntime runtime, List<PeerAddress> view, List<PeerAddress> started,
+    public static Ensemble startSome(PeerRuntime runtime, List<PeerAddress> view, List<PeerAddress> started,
             Path root) throws IOException {
         return start(view, started, peer -> runtime, root);
     }
 
-    static Ensemble start(List<PeerAddress> view, List<PeerAddress> started,
+    public static Ensemble start(List<PeerAddress> view, List<PeerAddress> started,
             Function<PeerAddress, ? extends PeerRuntime> runtimeOf, Path root) throws IOException {
         return start(ZooConfig.DEFAULT, view, started, runtimeOf, root);
     }
@@ -57,7 +56,7 @@ final class Ensemble implements AutoCloseable {
      * Starts the {@code started} members of {@code view}, each running the runtime {@code runtimeOf} names, all
      * with {@code config}'s zoo.cfg settings, which {@link #launch} and {@link #restart} keep.
      */
-    static Ensemble start(ZooConfig config, List<PeerAddress> view, List<PeerAddress> started,
+    public static Ensemble start(ZooConfig config, List<PeerAddress> view, List<PeerAddress> started,
             Function<PeerAddress, ? extends PeerRuntime> runtimeOf, Path root) throws IOException {
         Ensemble ensemble = new Ensemble(config);
         try {
@@ -73,7 +72,7 @@ final class Ensemble implements AutoCloseable {
      * Starts more members of {@code view}, with this ensemble's settings; the caller closes the
      * ensemble if this fails.
      */
-    void launch(List<PeerAddress> view, List<PeerAddress> started, Function<PeerAddress, ? extends PeerRuntime> runtimeOf,
+    public void launch(List<PeerAddress> view, List<PeerAddress> started, Function<PeerAddress, ? extends PeerRuntime> runtimeOf,
             Path root) throws IOException {
         for (PeerAddress peer : started) {
             Path dir = Files.createDirectories(root.resolve("peer-" + peer.sid()));
@@ -81,27 +80,27 @@ final class Ensemble implements AutoCloseable {
         }
     }
 
-    static Ensemble start(PeerRuntime runtime, int size, Path root) throws IOException {
+    public static Ensemble start(PeerRuntime runtime, int size, Path root) throws IOException {
         return start(ZooConfig.DEFAULT, runtime, size, root);
     }
 
     /** {@code size} peers of {@code runtime}, sids 1..size on fresh ports, with {@code config}'s settings. */
-    static Ensemble start(ZooConfig config, PeerRuntime runtime, int size, Path root) throws IOException {
+    public static Ensemble start(ZooConfig config, PeerRuntime runtime, int size, Path root) throws IOException {
         List<PeerAddress> view = FreePorts.peers(size);
         return start(config, view, view, peer -> runtime, root);
     }
 
     /** The zoo.cfg settings every member of this ensemble runs with. */
-    ZooConfig config() {
+    public ZooConfig config() {
         return config;
     }
 
-    List<PeerProcess> peers() {
+    public List<PeerProcess> peers() {
         return Collections.unmodifiableList(peers);
     }
 
     /** Restarts a peer that has exited, in its place in {@link #peers()}. */
-    PeerProcess restart(PeerProcess exited) throws IOException {
+    public PeerProcess restart(PeerProcess exited) throws IOException {
         int index = peers.indexOf(exited);
         if (index < 0) {
             throw new IllegalArgumentException(exited + " is not in this ensemble");
@@ -112,11 +111,11 @@ final class Ensemble implements AutoCloseable {
     }
 
     /** The peer with this sid. */
-    PeerProcess peer(long sid) {
+    public PeerProcess peer(long sid) {
         return peers.stream().filter(peer -> peer.sid() == sid).findFirst().orElseThrow();
     }
 
-    List<PeerProcess> alive() {
+    public List<PeerProcess> alive() {
         return peers.stream().filter(PeerProcess::isAlive).toList();
     }
 
@@ -125,38 +124,62 @@ final class Ensemble implements AutoCloseable {
      * says {@code follower} (or {@code observer}); returns the leader. On timeout the failure carries every peer's
      * status and log tail.
      */
-    PeerProcess awaitStableLeader(Duration atMost) {
+    public PeerProcess awaitStableLeader(Duration atMost) {
         return awaitStableLeader(atMost, POLL_INTERVAL);
     }
 
     /** As {@link #awaitStableLeader(Duration)}, polling every {@code pollInterval}. */
-    PeerProcess awaitStableLeader(Duration atMost, Duration pollInterval) {
-        try {
-            return await().atMost(atMost)
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(pollInterval)
-                    .until(this::stableLeader, Optional::isPresent)
-                    .orElseThrow();
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError("no stable leader within " + atMost + "\n" + describe(), e);
+    public PeerProcess awaitStableLeader(Duration atMost, Duration pollInterval) {
+        return awaitStable(atMost, pollInterval).leader();
+    }
+
+    /**
+     * As {@link #awaitStableLeader(Duration, Duration)}, with what every live peer answered in the
+     * poll that found the ensemble stable.
+     *
+     * @throws IllegalStateException on timeout, with every peer's status and log tail
+     */
+    public Stable awaitStable(Duration atMost, Duration pollInterval) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (true) {
+            Optional<Stable> stable = stable();
+            if (stable.isPresent()) {
+                return stable.get();
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("no stable leader within " + atMost + "\n" + describe());
+            }
+            // Polling is how the leader is seen from outside, the same for every runtime.
+            LockSupport.parkNanos(pollInterval.toNanos());
         }
     }
 
-    private Optional<PeerProcess> stableLeader() {
-        Map<PeerProcess, Mode> modes = alive().stream()
-                .collect(Collectors.toMap(Function.identity(), peer -> peer.status().mode()));
-        List<PeerProcess> leaders = modes.entrySet().stream()
-                .filter(entry -> entry.getValue() == Mode.LEADER)
+    /**
+     * A stable ensemble as one poll saw it.
+     *
+     * @param leader the one peer that leads
+     * @param statuses every live peer's srvr answer, in {@link #peers()} order
+     */
+    public record Stable(PeerProcess leader, Map<PeerProcess, Status> statuses) {
+    }
+
+    private Optional<Stable> stable() {
+        Map<PeerProcess, Status> statuses = new LinkedHashMap<>();
+        for (PeerProcess peer : alive()) {
+            statuses.put(peer, peer.status());
+        }
+        List<PeerProcess> leaders = statuses.entrySet().stream()
+                .filter(entry -> entry.getValue().mode() == Mode.LEADER)
                 .map(Map.Entry::getKey)
                 .toList();
-        long followers = modes.values().stream().filter(mode -> mode == Mode.FOLLOWER).count();
-        long observers = modes.values().stream().filter(mode -> mode == Mode.OBSERVER).count();
-        boolean stable = leaders.size() == 1 && followers + observers == modes.size() - 1;
-        return stable ? Optional.of(leaders.get(0)) : Optional.empty();
+        long followers = statuses.values().stream()
+                .filter(status -> status.mode() == Mode.FOLLOWER || status.mode() == Mode.OBSERVER).count();
+        boolean stable = leaders.size() == 1 && followers == statuses.size() - 1;
+        return stable ? Optional.of(new Stable(leaders.get(0), statuses)) : Optional.empty();
     }
 
     /** Every peer's current srvr answer and the tail of its log. */
-    String describe() {
+    public String describe() {
         StringBuilder out = new StringBuilder();
         for (PeerProcess peer : peers) {
             String status = peer.isAlive() ? peer.status().toString() : "DEAD";

@@ -1,17 +1,21 @@
-package io.quorum.dist.interop;
+package io.quorum.dist.harness;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * A real Apache ZooKeeper release whose runtime class path the build resolved into
- * {@code target/zookeeper/lib-<version>/} (see the zookeeper-* profiles in distribution/pom.xml).
+ * A real Apache ZooKeeper release. Its runtime class path is the one the build resolved into
+ * {@code target/zookeeper/lib-<version>/} when the {@code zookeeper.dir} system property names that
+ * root (the interop tests), else the user cache {@link ZooKeeperClassPath} fills through Maven.
  */
-enum ZooKeeperVersion implements PeerRuntime {
-    V3_9_5("3.9.5") {
+public enum ZooKeeperVersion implements PeerRuntime {
+    V3_9_5("3.9.5", Set.of(3)) {
         @Override
         List<String> loggingArguments(Path dir) {
             // slf4j-simple is configured through system properties; it writes to stderr, which
@@ -28,7 +32,7 @@ enum ZooKeeperVersion implements PeerRuntime {
             return List.of("admin.enableServer=false");
         }
     },
-    V3_4_14("3.4.14") {
+    V3_4_14("3.4.14", Set.of(0, 1, 2, 3)) {
         @Override
         List<String> loggingArguments(Path dir) throws IOException {
             Path config = dir.resolve("log4j.properties");
@@ -48,9 +52,25 @@ enum ZooKeeperVersion implements PeerRuntime {
     };
 
     private final String version;
+    private final Set<Integer> electionAlgs;
 
-    ZooKeeperVersion(String version) {
+    ZooKeeperVersion(String version, Set<Integer> electionAlgs) {
         this.version = version;
+        this.electionAlgs = electionAlgs;
+    }
+
+    /** The release named {@code version}, e.g. 3.9.5. */
+    public static Optional<ZooKeeperVersion> of(String version) {
+        return Arrays.stream(values()).filter(v -> v.version.equals(version)).findFirst();
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** The {@code electionAlg} values this release runs (3.9 kept only FastLeaderElection). */
+    public Set<Integer> electionAlgs() {
+        return electionAlgs;
     }
 
     /** JVM options that send the peer's log to stdout/stderr, writing config files into dir if needed. */
@@ -75,17 +95,27 @@ enum ZooKeeperVersion implements PeerRuntime {
     }
 
     /**
-     * The class path directory. Missing libs fail the test rather than skip it: CI must never
-     * report an interop suite as green that did not run.
+     * The class path directory. Under the build ({@code zookeeper.dir} set), missing libs fail the
+     * test rather than skip it: CI must never report an interop suite as green that did not run.
+     * Elsewhere the user cache must have been filled by {@link ZooKeeperClassPath#resolve}.
      */
-    Path libDir() {
-        Path root = Path.of(System.getProperty("zookeeper.dir", "target/zookeeper"));
-        Path dir = root.resolve("lib-" + version).toAbsolutePath();
-        if (!Files.isRegularFile(dir.resolve("zookeeper-" + version + ".jar"))) {
+    public Path libDir() {
+        String buildRoot = System.getProperty("zookeeper.dir");
+        if (buildRoot == null) {
+            return ZooKeeperClassPath.cached(this).orElseThrow(() -> new IllegalStateException("ZooKeeper " + version
+                    + " class path is not in the cache " + ZooKeeperClassPath.cacheRoot() + "; resolve it first"));
+        }
+        Path dir = Path.of(buildRoot).resolve("lib-" + version).toAbsolutePath();
+        if (!hasJar(dir)) {
             throw new IllegalStateException("ZooKeeper " + version + " class path is missing at " + dir
                     + ": run `mvn -B verify` on distribution without -Dskip.zookeeper=true to resolve it");
         }
         return dir;
+    }
+
+    /** Whether {@code dir} holds this release's jar. */
+    boolean hasJar(Path dir) {
+        return Files.isRegularFile(dir.resolve("zookeeper-" + version + ".jar"));
     }
 
     @Override

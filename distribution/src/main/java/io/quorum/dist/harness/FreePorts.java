@@ -1,4 +1,4 @@
-package io.quorum.dist.interop;
+package io.quorum.dist.harness;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Finds free loopback ports by letting the kernel pick them. */
-final class FreePorts {
+public final class FreePorts {
 
     /** Ports the kernel offers whose UDP side is taken before a usable set is found; never near in practice. */
     private static final int MAX_SKIPPED = 1_000;
@@ -28,7 +28,7 @@ final class FreePorts {
      * grab a port before the peer binds it; on loopback in a test run that window is small
      * enough.
      */
-    static int[] take(int count) {
+    public static int[] take(int count) {
         List<Closeable> held = new ArrayList<>();
         try {
             int[] ports = new int[count];
@@ -63,7 +63,7 @@ final class FreePorts {
     }
 
     /** Addresses for sids 1..count, all on fresh ports. */
-    static List<PeerAddress> peers(int count) {
+    public static List<PeerAddress> peers(int count) {
         int[] ports = take(3 * count);
         List<PeerAddress> peers = new ArrayList<>();
         for (int i = 0; i < count; i++) {

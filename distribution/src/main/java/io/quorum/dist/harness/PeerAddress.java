@@ -1,21 +1,21 @@
-package io.quorum.dist.interop;
+package io.quorum.dist.harness;
 
 /** One peer's loopback ports, as written to {@code server.N=127.0.0.1:quorum:election} lines. */
-record PeerAddress(long sid, int quorumPort, int electionPort, int clientPort, boolean observer) {
+public record PeerAddress(long sid, int quorumPort, int electionPort, int clientPort, boolean observer) {
 
-    static final String HOST = "127.0.0.1";
+    public static final String HOST = "127.0.0.1";
 
     /** A participant. */
-    PeerAddress(long sid, int quorumPort, int electionPort, int clientPort) {
+    public PeerAddress(long sid, int quorumPort, int electionPort, int clientPort) {
         this(sid, quorumPort, electionPort, clientPort, false);
     }
 
     /** The same ports, as an observer. */
-    PeerAddress asObserver() {
+    public PeerAddress asObserver() {
         return new PeerAddress(sid, quorumPort, electionPort, clientPort, true);
     }
 
-    String serverLine() {
+    public String serverLine() {
         return "server." + sid + "=" + HOST + ":" + quorumPort + ":" + electionPort + (observer ? ":observer" : "");
     }
 }

@@ -1,4 +1,4 @@
-package io.quorum.dist.interop;
+package io.quorum.dist.harness;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,25 +9,29 @@ import java.util.List;
  * every member of an ensemble runs the same election algorithm.
  *
  * @param electionAlg ZooKeeper's {@code electionAlg}: 0 (LeaderElection), 1 and 2
- *     (AuthFastLeaderElection, 3.4.14 and ours only) or 3 (FastLeaderElection, the default)
+ *     (AuthFastLeaderElection, 3.4.14 and ours only), 3 (FastLeaderElection, the default), or the
+ *     name of an algorithm our peer has installed
  */
-record ZooConfig(int electionAlg) {
+public record ZooConfig(String electionAlg) {
 
     /** FastLeaderElection, which every ZooKeeper release and our peer run. */
-    static final ZooConfig DEFAULT = new ZooConfig(3);
+    public static final ZooConfig DEFAULT = new ZooConfig("3");
 
-    ZooConfig {
-        if (electionAlg < 0 || electionAlg > 3) {
-            throw new IllegalArgumentException("electionAlg must be 0..3, got " + electionAlg);
+    public ZooConfig {
+        if (electionAlg == null || !electionAlg.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("electionAlg must be a number or an algorithm name, not " + electionAlg);
         }
     }
 
     /** The harness's settings with {@code electionAlg=alg}. */
-    static ZooConfig electing(int alg) {
-        return new ZooConfig(alg);
+    public static ZooConfig electing(int alg) {
+        if (alg < 0 || alg > 3) {
+            throw new IllegalArgumentException("electionAlg must be 0..3, got " + alg);
+        }
+        return new ZooConfig(Integer.toString(alg));
     }
 
-    List<String> lines(PeerRuntime runtime, PeerAddress self, List<PeerAddress> view, Path dataDir) {
+    public List<String> lines(PeerRuntime runtime, PeerAddress self, List<PeerAddress> view, Path dataDir) {
         List<String> lines = new ArrayList<>(List.of(
                 // Short ticks keep the Zab handshake fast; the limits stay generous in ticks
                 // (4 s to sync, 2 s without a ping) so a busy two-core CI machine does not

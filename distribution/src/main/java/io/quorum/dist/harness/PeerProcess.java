@@ -1,4 +1,4 @@
-package io.quorum.dist.interop;
+package io.quorum.dist.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,14 +8,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 
 /**
  * One real peer (Apache ZooKeeper or ours) running as a child JVM, with its zoo.cfg, myid, log
  * configuration and log file under its own directory. The harness only ever ends the process it
  * started, through this object.
  */
-final class PeerProcess implements AutoCloseable {
+public final class PeerProcess implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private static final int LOG_TAIL_LINES = 40;
@@ -40,13 +42,13 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /** Starts peer {@code self} of the ensemble {@code view}, using {@code dir} as its home. */
-    static PeerProcess start(PeerRuntime runtime, PeerAddress self, List<PeerAddress> view, Path dir)
+    public static PeerProcess start(PeerRuntime runtime, PeerAddress self, List<PeerAddress> view, Path dir)
             throws IOException {
         return start(ZooConfig.DEFAULT, runtime, self, view, dir);
     }
 
     /** As {@link #start(PeerRuntime, PeerAddress, List, Path)}, with {@code config}'s zoo.cfg. */
-    static PeerProcess start(ZooConfig config, PeerRuntime runtime, PeerAddress self, List<PeerAddress> view,
+    public static PeerProcess start(ZooConfig config, PeerRuntime runtime, PeerAddress self, List<PeerAddress> view,
             Path dir) throws IOException {
         Path dataDir = Files.createDirectories(dir.resolve("data"));
         Files.writeString(dataDir.resolve("myid"), Long.toString(self.sid()));
@@ -77,7 +79,7 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /** Starts this peer again, with the same directory, zoo.cfg settings and runtime; it must have exited. */
-    PeerProcess restart() throws IOException {
+    public PeerProcess restart() throws IOException {
         if (process.isAlive()) {
             throw new IllegalStateException(this + " is still running");
         }
@@ -85,29 +87,39 @@ final class PeerProcess implements AutoCloseable {
         return start(config, runtime, address, view, dir);
     }
 
-    PeerAddress address() {
+    public PeerAddress address() {
         return address;
     }
 
-    long sid() {
+    public long sid() {
         return address.sid();
     }
 
-    PeerRuntime runtime() {
+    public PeerRuntime runtime() {
         return runtime;
     }
 
-    boolean isAlive() {
+    /** The operating system's id of the peer's JVM. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** CPU time and peak resident memory of the peer's JVM so far; empty once it has exited. */
+    public java.util.Optional<ProcessUsage> usage() {
+        return ProcessUsage.of(process.pid());
+    }
+
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** What {@code srvr} on the client port says now. */
-    FourLetterWords.Status status() {
+    public FourLetterWords.Status status() {
         return FourLetterWords.srvr(address.clientPort());
     }
 
     /** SIGTERM, then SIGKILL if the peer has not exited within the grace period. */
-    void stop() {
+    public void stop() {
         process.destroy();
         if (!waitFor(STOP_GRACE)) {
             kill9();
@@ -115,7 +127,7 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /** SIGKILL: the peer gets no chance to close its sockets cleanly, as in a crash. */
-    void kill9() {
+    public void kill9() {
         process.destroyForcibly();
         if (!waitFor(STOP_GRACE)) {
             throw new IllegalStateException("ZooKeeper sid " + sid() + " (pid " + process.pid() + ") survived SIGKILL");
@@ -132,7 +144,7 @@ final class PeerProcess implements AutoCloseable {
     }
 
     /** The peer's whole log so far. */
-    String logText() {
+    public String logText() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -140,8 +152,21 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * What our peer's election sent in its last round, from the {@code ELECTION SENT - M messages,
+     * B bytes} line it logs after each decision; empty for ZooKeeper, or before the first decision.
+     */
+    public Optional<ElectionTraffic> lastElectionTraffic() {
+        Optional<ElectionTraffic> last = Optional.empty();
+        Matcher line = ElectionTraffic.LOG_LINE.matcher(logText());
+        while (line.find()) {
+            last = Optional.of(new ElectionTraffic(Long.parseLong(line.group(1)), Long.parseLong(line.group(2))));
+        }
+        return last;
+    }
+
     /** The last lines of the peer's log, for assertion messages. */
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             int from = Math.max(0, lines.size() - LOG_TAIL_LINES);

@@ -1,8 +1,8 @@
-package io.quorum.dist.interop;
+package io.quorum.dist.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quorum.dist.interop.FourLetterWords.Mode;
+import io.quorum.dist.harness.FourLetterWords.Mode;
 import org.junit.jupiter.api.Test;
 
 /** The srvr parser, on answers as real peers write them. */
