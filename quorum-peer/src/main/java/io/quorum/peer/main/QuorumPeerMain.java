@@ -3,6 +3,7 @@ package io.quorum.peer.main;
 import io.quorum.peer.config.ConfigException;
 import io.quorum.peer.config.QuorumPeerConfig;
 import io.quorum.peer.election.ElectionRegistry;
+import io.quorum.peer.election.PluginDirectory;
 import io.quorum.peer.runtime.PeerServer;
 import io.quorum.peer.wiring.PeerAssembly;
 import io.quorum.peer.zab.SessionWarmup;
@@ -81,10 +82,17 @@ public final class QuorumPeerMain {
         return asked ? EXIT_OK : EXIT_FAILED;
     }
 
-    /** Assembles and starts a peer in this JVM; the caller closes it (for embedding and tests). */
+    /**
+     * Assembles and starts a peer in this JVM; the caller closes it (for embedding and tests). Its
+     * algorithms are those on the class path and those of {@code plugin.dir}, or of the default
+     * plugin directory ({@link PluginDirectory}) when zoo.cfg names none.
+     *
+     * @throws IllegalStateException if the plugin directory or a jar in it cannot be used (the
+     *     message names it), or two algorithms claim one name or number
+     */
     public static PeerServer start(QuorumPeerConfig config) throws IOException {
-        PeerServer server = PeerAssembly.assemble(config,
-                ElectionRegistry.fromClassLoader(QuorumPeerMain.class.getClassLoader()));
+        PeerServer server = PeerAssembly.assemble(config, ElectionRegistry.load(QuorumPeerMain.class.getClassLoader(),
+                config.pluginDir().or(PluginDirectory::fromSystemProperty)));
         server.start();
         return server;
     }

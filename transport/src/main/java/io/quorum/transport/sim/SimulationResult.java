@@ -44,12 +44,29 @@ public record SimulationResult(
         return violations.isEmpty();
     }
 
+    /**
+     * How many elections changed the leader: those that ended with a leader other than the one
+     * the election before them ended with, or with no leader every up voter agreed on. The first
+     * election sets the leader and is not counted. A peer that rejoins and finds the leader it
+     * left ends an election with the same leader, which is no change.
+     */
+    public int leaderChanges() {
+        int changes = 0;
+        for (int i = 1; i < elections.size(); i++) {
+            long leader = elections.get(i).leader();
+            if (leader == -1 || leader != elections.get(i - 1).leader()) {
+                changes++;
+            }
+        }
+        return changes;
+    }
+
     /** A short report: the header, then the outcome. */
     public String report() {
         StringBuilder sb = new StringBuilder(header);
         sb.append("result ").append(passed() ? "PASS" : "FAIL").append(" virtualTime=")
                 .append(SimClock.format(virtualTimeNanos)).append(" events=").append(events).append(' ')
-                .append(counters).append(" traceHash=").append(Long.toHexString(traceHash)).append('\n');
+                .append(counters).append(" leaderChanges=").append(leaderChanges()).append(" traceHash=").append(Long.toHexString(traceHash)).append('\n');
         elections.forEach(e -> sb.append(e.describe()).append('\n'));
         violations.forEach(v -> sb.append(v.summary()).append('\n'));
         return sb.toString();

@@ -104,4 +104,34 @@ class ElectionWindowsTest {
         }
         return -1;
     }
+
+    /**
+     * The scripted rejoin cuts a follower of the agreed leader off and heals it: the trace names
+     * both steps, the isolated peer is not the leader, and the leader-change count is that of the
+     * elections' leaders. The bully algorithm needs no quorum, so the isolated peer elects itself
+     * alone: no leader is expected, only the mechanics are checked.
+     */
+    @Test
+    void theRejoinIsolatesAFollowerOfTheLeaderAndHealsIt() {
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            SimulationResult result = Simulation.run(new BullyElection(), options(seed, FaultSchedule.NONE)
+                    .hierarchicalProbability(0).safetyPhaseNanos(6_000_000_000L).rejoin(true)
+                    .expectedLeader(ExpectedLeader.none()).build());
+            String context = "seed " + seed + "\n" + result.report();
+
+            assertThat(result.passed()).as(context).isTrue();
+            long leader = result.elections().get(0).leader();
+            java.util.regex.Matcher isolated = java.util.regex.Pattern.compile("rejoin: isolate n(\\d+)")
+                    .matcher(result.traceText());
+            assertThat(isolated.find()).as(context).isTrue();
+            assertThat(Long.parseLong(isolated.group(1))).as(context).isNotEqualTo(leader);
+            assertThat(result.traceText()).as(context).contains("rejoin: heal n" + isolated.group(1));
+            long changes = 0;
+            for (int i = 1; i < result.elections().size(); i++) {
+                long l = result.elections().get(i).leader();
+                changes += l == -1 || l != result.elections().get(i - 1).leader() ? 1 : 0;
+            }
+            assertThat(result.leaderChanges()).as(context).isEqualTo(changes);
+        }
+    }
 }
