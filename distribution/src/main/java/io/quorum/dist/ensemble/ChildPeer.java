@@ -1,5 +1,6 @@
 package io.quorum.dist.ensemble;
 
+import io.quorum.peer.election.PluginDirectory;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * One peer of a local ensemble as a child process: {@code quorum start zoo.cfg} in a JVM of its
- * own, with this JVM's class path and logging configuration, its output in {@code peer.log}.
+ * own, with this JVM's class path, logging configuration and plugin directory, its output in
+ * {@code peer.log}.
  */
 public final class ChildPeer {
     private static final long STOP_GRACE_MILLIS = 5_000;
@@ -83,9 +85,11 @@ public final class ChildPeer {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx64m");
         command.add("-XX:+UseSerialGC");
-        String logback = System.getProperty("logback.configurationFile");
-        if (logback != null) {
-            command.add("-Dlogback.configurationFile=" + logback);
+        for (String inherited : new String[] {"logback.configurationFile", PluginDirectory.PROPERTY}) {
+            String value = System.getProperty(inherited);
+            if (value != null) {
+                command.add("-D" + inherited + "=" + value);
+            }
         }
         command.add("-cp");
         command.add(absoluteClassPath());
