@@ -14,7 +14,9 @@ import io.quorum.transport.sim.Violation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ArgGroup;
@@ -58,6 +60,11 @@ final class SimCommand implements Callable<Integer> {
                     + "leader changes")
     String faults;
 
+    @Option(names = "--property", paramLabel = "KEY=VALUE",
+            description = "a setting every core gets, as zoo.cfg's election.<name>.KEY=VALUE (repeatable), "
+                    + "e.g. --property preVote=false")
+    Map<String, String> properties = new TreeMap<>();
+
     @Option(names = "--plugin-dir", paramLabel = "DIR",
             description = "election plugin jars to add (default: the distribution's plugins/ directory)")
     Path pluginDir;
@@ -83,6 +90,10 @@ final class SimCommand implements Callable<Integer> {
         FaultSchedule schedule = schedule();
         SimulationOptions.Builder builder = SimulationOptions.builder(0).voters(peers).observers(observers)
                 .schedule(schedule).fullTrace(trace).expectedLeader(ExpectedLeader.of(provider));
+        if (!properties.isEmpty()) {
+            Map<String, String> fixed = Map.copyOf(properties);
+            builder.knobSpace(random -> fixed);
+        }
         if (schedule == FaultSchedule.NONE) {
             builder.hierarchicalProbability(0);
         }
@@ -136,8 +147,13 @@ final class SimCommand implements Callable<Integer> {
 
     private void printViolation(Violation violation, PrintWriter out) {
         out.println(violation);
+        StringBuilder settings = new StringBuilder();
+        properties.forEach((k, v) -> settings.append(" --property ").append(k).append('=').append(v));
+        if (pluginDir != null) {
+            settings.append(" --plugin-dir ").append(pluginDir);
+        }
         out.println("replay: quorum sim --algorithm " + algorithm + " --peers " + peers + " --observers " + observers
-                + " --faults " + faults.toLowerCase(Locale.ROOT) + " --seed " + violation.seed() + " --trace");
+                + " --faults " + faults.toLowerCase(Locale.ROOT) + settings + " --seed " + violation.seed() + " --trace");
     }
 
     private ElectionProvider selectProvider() {

@@ -45,17 +45,21 @@ public record SimulationResult(
     }
 
     /**
-     * How many elections changed the leader: those that ended with a leader other than the one
-     * the election before them ended with, or with no leader every up voter agreed on. The first
-     * election sets the leader and is not counted. A peer that rejoins and finds the leader it
+     * How many elections changed an agreed leader: once an election has ended with a leader every
+     * up voter agreed on, each later election that ended with another leader, or with none they
+     * agreed on. Elections before the first agreement (a split first vote settling, say) change
+     * nothing that was agreed and are not counted. A peer that rejoins and finds the leader it
      * left ends an election with the same leader, which is no change.
      */
     public int leaderChanges() {
         int changes = 0;
-        for (int i = 1; i < elections.size(); i++) {
-            long leader = elections.get(i).leader();
-            if (leader == -1 || leader != elections.get(i - 1).leader()) {
+        long agreed = -1;
+        for (ElectionWindow election : elections) {
+            if (agreed != -1 && election.leader() != agreed) {
                 changes++;
+            }
+            if (election.leader() != -1) {
+                agreed = election.leader();
             }
         }
         return changes;
