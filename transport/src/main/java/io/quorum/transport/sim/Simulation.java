@@ -261,19 +261,30 @@ public final class Simulation implements SimState {
     /**
      * The scripted rejoin: a voter other than the agreed leader is cut off from every peer both
      * ways and loses its session at once; the cut heals after 1 to 3 s (if the safety phase still
-     * runs; the liveness phase heals it anyway).
+     * runs; the liveness phase heals it anyway). Only a follower that is a minority is cut off:
+     * alone it holds no quorum and the peers left with the leader still do (with weighted groups
+     * a single voter can be a quorum, and cutting it off rightly moves the leadership to it).
      */
     private void isolateOneFollower() {
         OptionalLong leader = ElectionInvariants.agreedLeader(this);
-        List<Integer> followers = new ArrayList<>();
+        List<Long> upVoters = new ArrayList<>();
         for (NodeView node : driver.views()) {
-            if (node.isUp() && node.learnerType() == LearnerType.PARTICIPANT && leader.isPresent()
-                    && node.sid() != leader.getAsLong()) {
-                followers.add((int) node.sid() - 1);
+            if (node.isUp() && node.learnerType() == LearnerType.PARTICIPANT) {
+                upVoters.add(node.sid());
+            }
+        }
+        List<Integer> followers = new ArrayList<>();
+        for (long sid : upVoters) {
+            List<Long> rest = new ArrayList<>(upVoters);
+            rest.remove(sid);
+            if (leader.isPresent() && sid != leader.getAsLong() && !view().verifier().containsQuorum(List.of(sid))
+                    && view().verifier().containsQuorum(rest)) {
+                followers.add((int) sid - 1);
             }
         }
         if (phase != SimPhase.SAFETY || followers.isEmpty()) {
-            trace.add(clock.now(), "rejoin skipped: " + (phase != SimPhase.SAFETY ? "liveness phase" : "no follower of an agreed leader"));
+            trace.add(clock.now(), "rejoin skipped: " + (phase != SimPhase.SAFETY ? "liveness phase"
+                    : "no follower of an agreed leader whose loss leaves a quorum"));
             return;
         }
         int isolated = followers.get(rejoinRandom.nextInt(followers.size()));

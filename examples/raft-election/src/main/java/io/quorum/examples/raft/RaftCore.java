@@ -66,6 +66,8 @@ final class RaftCore implements ElectionCore {
     private boolean looking;
     private long leader = NONE;
     private long leaderHeardAt;
+    /** Counts this peer's campaigns (pre-votes and votes); replies name the one they answer. */
+    private long attempt;
     /** The leader of this peer's last decision while no round is open; NONE while looking. */
     private long decidedLeader = NONE;
 
@@ -145,6 +147,7 @@ final class RaftCore implements ElectionCore {
         armElectionTimer(now, out);
         if (settings.preVote()) {
             role = Role.PRE_CANDIDATE;
+            attempt++;
             grants.clear();
             grants.add(myId);
             if (verifier.containsQuorum(grants)) {
@@ -152,7 +155,7 @@ final class RaftCore implements ElectionCore {
                 return;
             }
             Vote mine = context.initialVote();
-            send(otherVoters, RaftMessage.request(Kind.PRE_VOTE, term + 1, mine.peerEpoch(), mine.zxid()), out);
+            send(otherVoters, RaftMessage.request(Kind.PRE_VOTE, term + 1, mine.peerEpoch(), mine.zxid(), attempt), out);
         } else {
             campaign(now, out);
         }
@@ -161,6 +164,7 @@ final class RaftCore implements ElectionCore {
     /** Raises the term, votes for itself and asks every other voter. */
     private void campaign(long now, Outbox out) {
         term++;
+        attempt++;
         role = Role.CANDIDATE;
         votedFor = myId;
         grants.clear();
@@ -171,7 +175,7 @@ final class RaftCore implements ElectionCore {
             return;
         }
         Vote mine = context.initialVote();
-        send(otherVoters, RaftMessage.request(Kind.VOTE, term, mine.peerEpoch(), mine.zxid()), out);
+        send(otherVoters, RaftMessage.request(Kind.VOTE, term, mine.peerEpoch(), mine.zxid(), attempt), out);
     }
 
     private void lead(long now, Outbox out) {
@@ -190,7 +194,7 @@ final class RaftCore implements ElectionCore {
 
     private void onPreVote(long sid, RaftMessage m, long now, Outbox out) {
         boolean granted = !observer && m.term() > term && !inLease(sid, now) && upToDate(m);
-        send(sid, RaftMessage.reply(Kind.PRE_VOTE_REPLY, granted ? m.term() : term, granted), out);
+        send(sid, RaftMessage.reply(Kind.PRE_VOTE_REPLY, granted ? m.term() : term, granted, m.attempt()), out);
     }
 
     private void onPreVoteReply(long sid, RaftMessage m, long now, Outbox out) {
@@ -198,7 +202,7 @@ final class RaftCore implements ElectionCore {
             followTerm(m.term(), out);
             return;
         }
-        if (role == Role.PRE_CANDIDATE && m.granted() && m.term() == term + 1) {
+        if (role == Role.PRE_CANDIDATE && m.granted() && m.term() == term + 1 && m.attempt() == attempt) {
             grants.add(sid);
             if (verifier.containsQuorum(grants)) {
                 campaign(now, out);
@@ -208,7 +212,7 @@ final class RaftCore implements ElectionCore {
 
     private void onVote(long sid, RaftMessage m, long now, Outbox out) {
         if (observer || inLease(sid, now)) {
-            send(sid, RaftMessage.reply(Kind.VOTE_REPLY, term, false), out);
+            send(sid, RaftMessage.reply(Kind.VOTE_REPLY, term, false, m.attempt()), out);
             return;
         }
         if (m.term() > term) {
@@ -221,7 +225,7 @@ final class RaftCore implements ElectionCore {
                 armElectionTimer(now, out);
             }
         }
-        send(sid, RaftMessage.reply(Kind.VOTE_REPLY, term, granted), out);
+        send(sid, RaftMessage.reply(Kind.VOTE_REPLY, term, granted, m.attempt()), out);
     }
 
     private void onVoteReply(long sid, RaftMessage m, long now, Outbox out) {
@@ -240,7 +244,7 @@ final class RaftCore implements ElectionCore {
     private void onHeartbeat(long sid, RaftMessage m, long now, Outbox out) {
         if (m.term() < term || (m.term() == term && role == Role.LEADER)) {
             // A leader of an older term learns of the newer one from the reply and stands down.
-            send(sid, RaftMessage.reply(Kind.HEARTBEAT_REPLY, term, false), out);
+            send(sid, RaftMessage.reply(Kind.HEARTBEAT_REPLY, term, false, 0), out);
             return;
         }
         if (m.term() > term) {
@@ -249,7 +253,7 @@ final class RaftCore implements ElectionCore {
         role = Role.FOLLOWER;
         leader = sid;
         leaderHeardAt = now;
-        send(sid, RaftMessage.reply(Kind.HEARTBEAT_REPLY, term, true), out);
+        send(sid, RaftMessage.reply(Kind.HEARTBEAT_REPLY, term, true, 0), out);
         if (!looking && decidedLeader != NONE && decidedLeader != sid) {
             // This peer still follows a leader that a newer term has replaced.
             out.lookAgain("peer " + sid + " leads term " + term + ", not " + decidedLeader);
@@ -343,7 +347,7 @@ final class RaftCore implements ElectionCore {
 
     private void broadcastHeartbeat(Outbox out) {
         Vote mine = context.initialVote();
-        send(others, RaftMessage.request(Kind.HEARTBEAT, term, mine.peerEpoch(), mine.zxid()), out);
+        send(others, RaftMessage.request(Kind.HEARTBEAT, term, mine.peerEpoch(), mine.zxid(), 0), out);
     }
 
     private void armElectionTimer(long now, Outbox out) {
