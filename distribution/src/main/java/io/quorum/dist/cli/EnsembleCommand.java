@@ -1,5 +1,6 @@
 package io.quorum.dist.cli;
 
+import io.quorum.dist.cds.ClassDataArchive;
 import io.quorum.dist.ensemble.ChildPeer;
 import io.quorum.dist.ensemble.EnsembleLayout;
 import io.quorum.dist.ensemble.EnsembleTracker;
@@ -90,6 +91,7 @@ final class EnsembleCommand implements Callable<Integer> {
                 observers > 0 ? " and " + observers + " observers" : "", electionAlg, basePort, basePort + 100,
                 basePort + 200, layout.dataDir());
         out.flush();
+        ClassDataArchive.prepare(spec.commandLine().getErr());
         List<ChildPeer> peers = new ArrayList<>();
         for (int sid = 1; sid <= layout.peers(); sid++) {
             peers.add(new ChildPeer(sid, layout));

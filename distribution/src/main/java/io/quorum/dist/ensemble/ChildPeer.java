@@ -1,5 +1,6 @@
 package io.quorum.dist.ensemble;
 
+import io.quorum.dist.cds.ClassDataArchive;
 import io.quorum.peer.election.PluginDirectory;
 import java.io.File;
 import java.io.IOException;
@@ -16,6 +17,8 @@ import java.util.stream.Collectors;
  * {@code peer.log}.
  */
 public final class ChildPeer {
+    /** Heap and collector of every peer JVM (and of the class-data training run, which must match). */
+    public static final List<String> JVM_OPTIONS = List.of("-Xmx64m", "-XX:+UseSerialGC");
     private static final long STOP_GRACE_MILLIS = 5_000;
 
     private final int sid;
@@ -83,8 +86,8 @@ public final class ChildPeer {
     private List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx64m");
-        command.add("-XX:+UseSerialGC");
+        command.addAll(JVM_OPTIONS);
+        command.addAll(ClassDataArchive.jvmOptions());
         for (String inherited : new String[] {"logback.configurationFile", PluginDirectory.PROPERTY}) {
             String value = System.getProperty(inherited);
             if (value != null) {

@@ -124,10 +124,17 @@ class DistributionTarballIT {
     void anEnsembleElectsAfterLeaderKillsAndLeavesNoProcessBehind() throws Exception {
         Path data = work.resolve("ensemble");
         int base = freeBasePort(data);
-        Result run = quorum(Map.of(), "ensemble", "--duration", "10", "--kill-leader-every", "4",
-                "--base-port", Integer.toString(base), "--data-dir", data.toString());
+        Path cache = work.resolve("cache");
+        Result run = quorum(Map.of("XDG_CACHE_HOME", cache.toString()), "ensemble", "--duration", "10",
+                "--kill-leader-every", "4", "--base-port", Integer.toString(base), "--data-dir", data.toString());
 
         assertThat(run.code).as(run.err).isZero();
+        // The first ensemble of a build trains the class-data archive its peers then map.
+        assertThat(run.err).contains("class-data archive ready");
+        try (var archives = Files.list(cache.resolve("quorum/cds"))) {
+            assertThat(archives.map(p -> p.getFileName().toString())).anyMatch(name -> name.endsWith(".jsa"));
+        }
+        assertThat(data.resolve("peer-1/peer.log")).content().doesNotContain("Unable to use shared archive");
         Matcher seen = Pattern.compile("elections seen: (\\d+)").matcher(run.out);
         assertThat(seen.find()).as(run.out).isTrue();
         assertThat(Integer.parseInt(seen.group(1))).as(run.out).isGreaterThanOrEqualTo(2);

@@ -6,7 +6,7 @@ import io.quorum.peer.election.ElectionRegistry;
 import io.quorum.peer.election.PluginDirectory;
 import io.quorum.peer.runtime.PeerServer;
 import io.quorum.peer.wiring.PeerAssembly;
-import io.quorum.peer.zab.SessionWarmup;
+import io.quorum.peer.warmup.PeerWarmup;
 import io.quorum.transport.support.OwnedThreads;
 import io.quorum.peer.wiring.PeerAssemblyException;
 import java.io.IOException;
@@ -91,20 +91,37 @@ public final class QuorumPeerMain {
      *     message names it), or two algorithms claim one name or number
      */
     public static PeerServer start(QuorumPeerConfig config) throws IOException {
-        PeerServer server = PeerAssembly.assemble(config, ElectionRegistry.load(QuorumPeerMain.class.getClassLoader(),
-                config.pluginDir().or(PluginDirectory::fromSystemProperty)));
+        return start(config, installed(config));
+    }
+
+    /** The built-in algorithms and those of the peer's plugin directory. */
+    private static ElectionRegistry installed(QuorumPeerConfig config) {
+        return ElectionRegistry.load(QuorumPeerMain.class.getClassLoader(),
+                config.pluginDir().or(PluginDirectory::fromSystemProperty));
+    }
+
+    private static PeerServer start(QuorumPeerConfig config, ElectionRegistry registry) throws IOException {
+        PeerServer server = PeerAssembly.assemble(config, registry);
         server.start();
         return server;
     }
 
     /**
-     * As {@link #start}, then warms the session code up on a thread of its own, as a peer process
-     * does: the first election is not delayed by it, and it is done long before a failover.
+     * As {@link #start}, then warms the peer up on threads of its own, as a peer process does: the
+     * session code beside the first election (the first session then runs compiled), and, once the
+     * peer first has a role, a rehearsal of whole failovers (see {@link PeerWarmup}) while nothing
+     * waits for it.
      */
     private static PeerServer startProcess(QuorumPeerConfig config) throws IOException {
-        PeerServer server = start(config);
+        // The plugins too: the rehearsal runs the peer's own algorithm, which may be a plugin's.
+        ElectionRegistry registry = installed(config);
+        PeerServer server = start(config, registry);
         OwnedThreads warmup = new OwnedThreads("quorum-warmup-" + config.myId(), Long.toString(config.myId()));
-        warmup.start("launcher", () -> SessionWarmup.run(config.myId()));
+        warmup.start("launcher", () -> PeerWarmup.warmSessions(config.myId()));
+        if (PeerWarmup.enabled()) {
+            PeerWarmup rehearsal = new PeerWarmup(registry.select(config.electionAlg()), config.myId());
+            server.peer().addListener(rehearsal.startingOnFirstRole(body -> warmup.start("rehearsal", body)));
+        }
         return server;
     }
 }

@@ -295,8 +295,10 @@ public final class LeaderHandshake {
         }
         phase = Phase.BROADCAST;
         stageOf(Stage.NEWLEADER_ACKED).forEach(c -> sendUpToDate(c, out));
-        out.established(newEpoch);
+        // The epoch start is durable before anyone hears the epoch is established: a session that
+        // is closed once established (the start-up warm-up does that) never loses the write.
         out.logEpochStart(Zxid.firstOfEpoch(newEpoch));
+        out.established(newEpoch);
         out.trace("leader " + myId + " established epoch " + newEpoch + " with " + newLeaderAcks);
     }
 

@@ -118,7 +118,7 @@ class LeaderHandshakeTest {
         assertThat(out.drain()).containsExactly(sent(3, "diff-empty"), sent(3, "newleader"));
 
         leader.onPacket(3, ack(1), 5 * MS, out);
-        assertThat(out.drain()).containsExactly(sent(3, "uptodate"), "established 1", "logEpochStart 0x100000000");
+        assertThat(out.drain()).containsExactly(sent(3, "uptodate"), "logEpochStart 0x100000000", "established 1");
         assertThat(leader.isEstablished()).isTrue();
 
         leader.onPacket(1, ack(1), 6 * MS, out);
@@ -310,7 +310,7 @@ class LeaderHandshakeTest {
 
         leader.lead(0, out);
 
-        assertThat(out.drain()).containsSubsequence("persistAcceptedEpoch 1", "persistCurrentEpoch 1", "established 1",
-                "logEpochStart 0x100000000");
+        assertThat(out.drain()).containsSubsequence("persistAcceptedEpoch 1", "persistCurrentEpoch 1",
+                "logEpochStart 0x100000000", "established 1");
     }
 }

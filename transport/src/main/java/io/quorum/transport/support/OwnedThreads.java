@@ -1,6 +1,7 @@
 package io.quorum.transport.support;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
@@ -10,11 +11,15 @@ import org.slf4j.MDC;
 /**
  * Every thread one transport object starts, so that it can join them all on shutdown and tests
  * can check that connection churn leaks none (ZOOKEEPER-880). Each thread carries the peer id in
- * the slf4j MDC key {@code peer}.
+ * the slf4j MDC key {@code peer}, and every other MDC entry the creating thread had when this
+ * object was made: a marker set around work (a peer's start-up rehearsal marks its throw-away
+ * peers' log lines, which the distribution's logging configuration then drops) reaches the
+ * threads that work starts.
  */
 public final class OwnedThreads {
     private final String namePrefix;
     private final String peer;
+    private final Map<String, String> inherited;
     private final Set<Thread> live = ConcurrentHashMap.newKeySet();
     private final AtomicInteger counter = new AtomicInteger();
 
@@ -25,6 +30,8 @@ public final class OwnedThreads {
     public OwnedThreads(String namePrefix, String peer) {
         this.namePrefix = namePrefix;
         this.peer = peer;
+        Map<String, String> creator = MDC.getCopyOfContextMap();
+        this.inherited = creator == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.HashMap<>(creator));
     }
 
     /** Creates and starts a daemon thread named {@code <prefix>-<name>}. */
@@ -69,11 +76,12 @@ public final class OwnedThreads {
 
         @Override
         public void run() {
+            MDC.setContextMap(inherited);
             MDC.put("peer", peer);
             try {
                 super.run();
             } finally {
-                MDC.remove("peer");
+                MDC.clear();
                 live.remove(this);
             }
         }

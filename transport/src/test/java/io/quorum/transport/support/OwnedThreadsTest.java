@@ -44,4 +44,22 @@ class OwnedThreadsTest {
         assertThat(threads.joinAll(10_000)).isTrue();
         assertThat(threads.liveCount()).isZero();
     }
+
+    @Test
+    void threadsCarryTheirCreatorsMdcAndTheirOwnPeerId() throws InterruptedException {
+        java.util.Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        org.slf4j.MDC.put("rehearsal", "true");
+        org.slf4j.MDC.put("peer", "creator");
+        OwnedThreads threads;
+        try {
+            threads = new OwnedThreads("quorum-test", "2");
+        } finally {
+            org.slf4j.MDC.clear();
+        }
+
+        threads.start("worker", () -> seen.putAll(org.slf4j.MDC.getCopyOfContextMap())).join();
+
+        assertThat(seen).containsEntry("rehearsal", "true").containsEntry("peer", "2");
+        assertThat(org.slf4j.MDC.get("rehearsal")).as("the creator's own MDC is untouched").isNull();
+    }
 }

@@ -1,4 +1,4 @@
-package io.quorum.peer.zab;
+package io.quorum.peer.warmup;
 
 import io.quorum.api.LearnerType;
 import io.quorum.api.view.PeerAddress;
@@ -9,6 +9,7 @@ import io.quorum.peer.persist.FileEpochStore;
 import io.quorum.peer.persist.FileTxnLog;
 import io.quorum.peer.runtime.PeerHistory;
 import io.quorum.peer.session.SessionTimings;
+import io.quorum.peer.zab.ZabSessions;
 import io.quorum.transport.runtime.SystemTicker;
 import io.quorum.transport.support.OwnedThreads;
 import java.io.IOException;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * It binds only an ephemeral loopback port and a temporary directory, so it may run beside the
  * peer's own election.
  */
-public final class SessionWarmup {
+final class SessionWarmup {
     private static final Logger LOG = LoggerFactory.getLogger(SessionWarmup.class);
     private static final SessionTimings TIMINGS = SessionTimings.ofMillis(100, 10, 10);
     private static final long BOUND_MILLIS = 2_000;
@@ -43,10 +44,10 @@ public final class SessionWarmup {
     }
 
     /** Runs the sessions, within a bound of two seconds; never throws. */
-    public static void run(long myId) {
+    static void run(long myId) {
         long started = SystemTicker.INSTANCE.nanoTime();
         Path dir = null;
-        try {
+        try (Rehearsal marked = Rehearsal.mark()) {
             dir = Files.createTempDirectory("quorum-warmup-");
             runIn(dir, myId);
             LOG.debug("session warm-up took {} ms", (SystemTicker.INSTANCE.nanoTime() - started) / 1_000_000);
