@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 
 /**
  * The training run of {@link ClassDataArchive}: what a peer process does in its first seconds,
@@ -38,7 +37,6 @@ public final class ClassDataTraining {
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]);
-        new CommandLine(new io.quorum.dist.cli.QuorumCommand()).getUsageMessage(); // the CLI's classes too
         List<PeerServer> peers = new ArrayList<>();
         List<AtomicLong> leading = new ArrayList<>();
         boolean done;

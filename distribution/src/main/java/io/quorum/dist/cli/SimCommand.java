@@ -2,6 +2,7 @@ package io.quorum.dist.cli;
 
 import io.quorum.api.election.ElectionProvider;
 import io.quorum.peer.election.ElectionRegistry;
+import io.quorum.peer.election.PluginDirectory;
 import io.quorum.transport.sim.ExpectedLeader;
 import io.quorum.transport.sim.FaultSchedule;
 import io.quorum.transport.sim.SeedSweep;
@@ -11,7 +12,11 @@ import io.quorum.transport.sim.SimulationResult;
 import io.quorum.transport.sim.SweepSummary;
 import io.quorum.transport.sim.Violation;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ArgGroup;
@@ -30,6 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "prints how to replay it."})
 final class SimCommand implements Callable<Integer> {
     private static final int BATCH = 100;
+    /** The rejoin's cut heals at most 3.5 s after the first election: well inside this. */
+    private static final long REJOIN_SAFETY_PHASE_NANOS = 6_000_000_000L;
 
     @Spec
     CommandSpec spec;
@@ -48,8 +55,19 @@ final class SimCommand implements Callable<Integer> {
     SeedChoice seeds = new SeedChoice();
 
     @Option(names = "--faults", defaultValue = "all", paramLabel = "F",
-            description = "none, crash, partition, loss, clog or all (default: ${DEFAULT-VALUE})")
+            description = "none, crash, partition, loss, clog or all (default: ${DEFAULT-VALUE}); or rejoin: no "
+                    + "faults but one follower cut off after the first election and healed 1-3 s later, counting "
+                    + "leader changes")
     String faults;
+
+    @Option(names = "--property", paramLabel = "KEY=VALUE",
+            description = "a setting every core gets, as zoo.cfg's election.<name>.KEY=VALUE (repeatable), "
+                    + "e.g. --property preVote=false")
+    Map<String, String> properties = new TreeMap<>();
+
+    @Option(names = "--plugin-dir", paramLabel = "DIR",
+            description = "election plugin jars to add (default: the distribution's plugins/ directory)")
+    Path pluginDir;
 
     @Option(names = "--trace", description = "print the whole trace of every run (use with --seed)")
     boolean trace;
@@ -72,8 +90,15 @@ final class SimCommand implements Callable<Integer> {
         FaultSchedule schedule = schedule();
         SimulationOptions.Builder builder = SimulationOptions.builder(0).voters(peers).observers(observers)
                 .schedule(schedule).fullTrace(trace).expectedLeader(ExpectedLeader.of(provider));
+        if (!properties.isEmpty()) {
+            Map<String, String> fixed = Map.copyOf(properties);
+            builder.knobSpace(random -> fixed);
+        }
         if (schedule == FaultSchedule.NONE) {
             builder.hierarchicalProbability(0);
+        }
+        if (rejoin()) {
+            builder.rejoin(true).safetyPhaseNanos(REJOIN_SAFETY_PHASE_NANOS);
         }
         SimulationOptions template = builder.build();
         PrintWriter out = spec.commandLine().getOut();
@@ -97,10 +122,12 @@ final class SimCommand implements Callable<Integer> {
         SeedSweep sweep = new SeedSweep(provider, template, 100, System::nanoTime);
         long started = System.nanoTime();
         long violations = 0;
+        long leaderChanges = 0;
         Violation first = null;
         for (long from = 1; from <= count; from += BATCH) {
             SweepSummary batch = sweep.run(from, Math.min(BATCH, count - from + 1));
             violations += batch.violations().size();
+            leaderChanges += batch.leaderChanges();
             if (first == null && !batch.violations().isEmpty()) {
                 first = batch.violations().get(0);
             }
@@ -111,6 +138,7 @@ final class SimCommand implements Callable<Integer> {
         out.println("seeds run: " + count);
         out.printf(Locale.ROOT, "seeds per second: %.0f%n", count / Math.max(seconds, 1e-9));
         out.println("violations: " + violations);
+        out.println("leader changes: " + leaderChanges);
         if (first != null) {
             printViolation(first, out);
         }
@@ -119,12 +147,24 @@ final class SimCommand implements Callable<Integer> {
 
     private void printViolation(Violation violation, PrintWriter out) {
         out.println(violation);
+        StringBuilder settings = new StringBuilder();
+        properties.forEach((k, v) -> settings.append(" --property ").append(k).append('=').append(v));
+        if (pluginDir != null) {
+            settings.append(" --plugin-dir ").append(pluginDir);
+        }
         out.println("replay: quorum sim --algorithm " + algorithm + " --peers " + peers + " --observers " + observers
-                + " --faults " + faults.toLowerCase(Locale.ROOT) + " --seed " + violation.seed() + " --trace");
+                + " --faults " + faults.toLowerCase(Locale.ROOT) + settings + " --seed " + violation.seed() + " --trace");
     }
 
     private ElectionProvider selectProvider() {
-        ElectionRegistry registry = ElectionRegistry.fromClassLoader(SimCommand.class.getClassLoader());
+        ElectionRegistry registry;
+        try {
+            Optional<Path> plugins = Optional.ofNullable(pluginDir).map(Path::toAbsolutePath)
+                    .or(PluginDirectory::fromSystemProperty);
+            registry = ElectionRegistry.load(SimCommand.class.getClassLoader(), plugins);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         return registry.find(algorithm).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "--algorithm " + algorithm + " names no installed election algorithm; available: "
                         + registry.describeAvailable()));
@@ -132,15 +172,19 @@ final class SimCommand implements Callable<Integer> {
 
     private FaultSchedule schedule() {
         return switch (faults.toLowerCase(Locale.ROOT)) {
-            case "none" -> FaultSchedule.NONE;
+            case "none", "rejoin" -> FaultSchedule.NONE;
             case "crash" -> FaultSchedule.CRASH;
             case "partition" -> FaultSchedule.PARTITION;
             case "loss" -> FaultSchedule.LOSS;
             case "clog" -> FaultSchedule.SWIZZLE_CLOG;
             case "all" -> FaultSchedule.ALL;
             default -> throw new ParameterException(spec.commandLine(),
-                    "--faults " + faults + " is not one of none, crash, partition, loss, clog, all");
+                    "--faults " + faults + " is not one of none, crash, partition, loss, clog, all, rejoin");
         };
+    }
+
+    private boolean rejoin() {
+        return faults.toLowerCase(Locale.ROOT).equals("rejoin");
     }
 
     private void validate() {

@@ -1,6 +1,7 @@
 package io.quorum.dist.ensemble;
 
 import io.quorum.dist.cds.ClassDataArchive;
+import io.quorum.peer.election.PluginDirectory;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * One peer of a local ensemble as a child process: {@code quorum start zoo.cfg} in a JVM of its
- * own, with this JVM's class path and logging configuration, its output in {@code peer.log}.
+ * own, with this JVM's class path, logging configuration and plugin directory, its output in
+ * {@code peer.log}.
  */
 public final class ChildPeer {
     /** Heap and collector of every peer JVM (and of the class-data training run, which must match). */
@@ -86,9 +88,11 @@ public final class ChildPeer {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
         command.addAll(ClassDataArchive.jvmOptions());
-        String logback = System.getProperty("logback.configurationFile");
-        if (logback != null) {
-            command.add("-Dlogback.configurationFile=" + logback);
+        for (String inherited : new String[] {"logback.configurationFile", PluginDirectory.PROPERTY}) {
+            String value = System.getProperty(inherited);
+            if (value != null) {
+                command.add("-D" + inherited + "=" + value);
+            }
         }
         command.add("-cp");
         command.add(absoluteClassPath());

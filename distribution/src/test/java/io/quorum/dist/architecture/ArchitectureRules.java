@@ -36,6 +36,7 @@ final class ArchitectureRules {
                 layersPointDownward(root),
                 apiDependsOnlyOnTheJdkAndSlf4j(root),
                 algorithmsAreIndependent(root),
+                pluginsUseTheApiOnly(root),
                 onlyTheRegistryLoadsServices(root),
                 deterministicCodeCanBeReplayed(root),
                 coresTraceInsteadOfLogging(root),
@@ -74,6 +75,20 @@ final class ArchitectureRules {
         return slices().matching(root + ".election.(*)..")
                 .should().notDependOnEachOther()
                 .because("each algorithm is a plugin that can be removed or replaced on its own");
+    }
+
+    /**
+     * Plugins (the example under {@code examples/}, and the jars the distribution ships in
+     * {@code plugins/}) are loaded in a class loader that sees the JDK and quorum-api only.
+     */
+    static ArchRule pluginsUseTheApiOnly(String root) {
+        return classes().that().resideInAPackage(root + ".examples..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java.lang..", "java.util..", "java.nio",
+                        root + ".api..", root + ".examples..")
+                .because("a plugin's class loader holds the JDK, quorum-api and the plugin's own jar: anything else "
+                        + "fails at run time with NoClassDefFoundError")
+                // The modules' class paths hold no plugin; ArchitectureTest imports the shipped jars.
+                .allowEmptyShould(true);
     }
 
     static ArchRule onlyTheRegistryLoadsServices(String root) {
@@ -138,11 +153,13 @@ final class ArchitectureRules {
     }
 
     /**
-     * The cores and every simulator package: {@code ..sim..} covers the transport kernel and the
-     * peer-level simulation in quorum-peer, and any simulation package added later.
+     * The cores (built-in and plugins) and every simulator package: {@code ..sim..} covers the
+     * transport kernel and the peer-level simulation in quorum-peer, and any simulation package
+     * added later.
      */
     private static String[] deterministicPackages(String root) {
-        return new String[] {root + ".election..", root + ".transport.core..", root + "..sim..", root + ".peer.session.."};
+        return new String[] {root + ".election..", root + ".examples..", root + ".transport.core..", root + "..sim..",
+            root + ".peer.session.."};
     }
 
     private static DescribedPredicate<JavaClass> nondeterministicTypes() {

@@ -38,6 +38,11 @@ class ArchitectureRulesCatchViolationsTest {
     }
 
     @Test
+    void pluginRuleCatchesAPluginUsingThePeer() {
+        assertViolation(ArchitectureRules.pluginsUseTheApiOnly(ROOT), "PluginUsingPeer");
+    }
+
+    @Test
     void registryRuleCatchesServiceLoadingElsewhere() {
         assertViolation(ArchitectureRules.onlyTheRegistryLoadsServices(ROOT), "ServiceLoading");
     }

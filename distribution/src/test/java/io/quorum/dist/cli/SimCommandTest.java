@@ -42,6 +42,36 @@ class SimCommandTest {
         assertThat(out.toString()).contains("SEED=7 schedule=NONE provider=fast", "decide", "violations: 0");
     }
 
+    /** The example plugin from the build's plugin directory, as bin/quorum finds it in plugins/. */
+    @Test
+    void runsAPluginFromThePluginDirectory() {
+        String plugins = System.getProperty("quorum.plugins");
+
+        int code = run("sim", "--plugin-dir", plugins, "--algorithm", "raft", "--peers", "3", "--observers", "1",
+                "--seeds", "30", "--faults", "all");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("algorithm raft, 3 voters, 1 observers, faults all", "seeds run: 30",
+                "violations: 0");
+    }
+
+    /** The rejoin counts leader changes: none for FLE, whose rejoining peer joins the leader it left. */
+    @Test
+    void theRejoinCountsLeaderChanges() {
+        int code = run("sim", "--algorithm", "3", "--peers", "5", "--seeds", "30", "--faults", "rejoin");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("faults rejoin", "violations: 0", "leader changes: 0");
+    }
+
+    @Test
+    void aBrokenPluginJarIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path plugins) throws Exception {
+        java.nio.file.Path jar = java.nio.file.Files.write(plugins.resolve("broken.jar"), new byte[] {1, 2, 3});
+
+        assertThat(run("sim", "--plugin-dir", plugins.toString(), "--algorithm", "3")).isEqualTo(2);
+        assertThat(err.toString()).contains("election plugin " + jar);
+    }
+
     @Test
     void anUnknownAlgorithmListsTheInstalledOnes() {
         int code = run("sim", "--algorithm", "paxos");
@@ -54,7 +84,7 @@ class SimCommandTest {
     @Test
     void badOptionsAreNamed() {
         assertThat(run("sim", "--algorithm", "fast", "--faults", "meteor")).isEqualTo(2);
-        assertThat(err.toString()).contains("--faults meteor is not one of none, crash, partition, loss, clog, all");
+        assertThat(err.toString()).contains("--faults meteor is not one of none, crash, partition, loss, clog, all, rejoin");
 
         assertThat(run("sim", "--algorithm", "fast", "--seeds", "3", "--seed", "4")).isEqualTo(2);
         assertThat(err.toString()).contains("mutually exclusive");

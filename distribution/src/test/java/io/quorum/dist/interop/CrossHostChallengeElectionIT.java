@@ -3,6 +3,9 @@ package io.quorum.dist.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.quorum.dist.harness.PeerRuntime;
+import io.quorum.dist.harness.QuorumRuntime;
+import io.quorum.dist.harness.ZooKeeperVersion;
 import io.quorum.dist.status.Probe;
 import io.quorum.dist.status.SrvrClient;
 import io.quorum.dist.status.StatusTarget;

@@ -63,7 +63,8 @@ class DistributionTarballIT {
     @Test
     void everythingIsUnderOneTopLevelDirectoryLaidOutAsZooKeepers() throws IOException {
         assertThat(list(unpacked)).containsExactly("quorum-" + version);
-        assertThat(list(home)).containsExactlyInAnyOrder("bin", "conf", "lib", "README.md", "LICENSE");
+        assertThat(list(home)).containsExactlyInAnyOrder("bin", "conf", "lib", "plugins", "README.md", "LICENSE");
+        assertThat(list(home.resolve("plugins"))).containsExactly("raft-election-" + version + ".jar");
         assertThat(list(home.resolve("bin"))).containsExactly("quorum");
         assertThat(Files.isExecutable(home.resolve("bin/quorum"))).isTrue();
         assertThat(list(home.resolve("conf"))).containsExactlyInAnyOrder("zoo_sample.cfg", "logback.xml");
@@ -79,6 +80,7 @@ class DistributionTarballIT {
                 "transport-" + version + ".jar", "quorum-peer-" + version + ".jar",
                 "election-fast-" + version + ".jar", "election-legacy-udp-" + version + ".jar",
                 "election-auth-" + version + ".jar");
+        assertThat(jars).noneMatch(jar -> jar.startsWith("raft-election"));
         assertThat(jars).anyMatch(jar -> jar.startsWith("picocli-"))
                 .anyMatch(jar -> jar.startsWith("logback-classic-"))
                 .anyMatch(jar -> jar.startsWith("slf4j-api-"))
@@ -159,6 +161,101 @@ class DistributionTarballIT {
                 .map(ProcessHandle::pid).toList()).isEmpty();
     }
 
+    /** The shipped plugin: `quorum ensemble --election-alg raft` works out of the box. */
+    @Test
+    void theShippedRaftPluginRunsAnEnsembleThatElectsAfterLeaderKills() throws Exception {
+        Path data = work.resolve("raft-ensemble");
+        int base = freeBasePort(data);
+        // Longer than the FLE run above: four JVMs starting at once on a loaded two-core machine
+        // can take most of ten seconds before the first election.
+        Result run = quorum(Map.of(), "ensemble", "--election-alg", "raft", "--duration", "25", "--kill-leader-every", "5",
+                "--base-port", Integer.toString(base), "--data-dir", data.toString());
+
+        assertThat(run.code).as(run.err).isZero();
+        assertThat(run.out).contains("electionAlg=raft", "killed the leader, peer ");
+        Matcher seen = Pattern.compile("elections seen: (\\d+)").matcher(run.out);
+        assertThat(seen.find()).as(run.out).isTrue();
+        assertThat(Integer.parseInt(seen.group(1))).as(run.out).isGreaterThanOrEqualTo(2);
+    }
+
+    /**
+     * Issue 10's demonstration: the example jar, as its own build made it, copied into a fresh
+     * plugin directory that zoo.cfg's plugin.dir names; three peers started with electionAlg=raft
+     * elect a leader; kill -9 of the leader's pid; the two others elect a new one.
+     */
+    @Test
+    void theBuiltExamplePluginInAFreshPluginDirElectsAgainAfterKillMinusNineOfTheLeader() throws Exception {
+        Path plugins = Files.createDirectories(work.resolve("fresh-plugins"));
+        Path built = builtExampleJar();
+        Files.copy(built, plugins.resolve(built.getFileName()));
+        int[] ports = freePorts(9);
+        Map<Integer, Process> peers = new java.util.TreeMap<>();
+        try {
+            for (int sid = 1; sid <= 3; sid++) {
+                Path zooCfg = peerConfig(sid, ports, List.of("electionAlg=raft", "plugin.dir=" + plugins));
+                peers.put(sid, startPeer(sid, zooCfg));
+            }
+            SrvrClient client = new SrvrClient(Duration.ofSeconds(1));
+            int first = awaitLeader(client, ports, peers.keySet());
+            assertThat(Files.readString(work.resolve("peer-" + first + ".log"))).contains("LEADING - LEADER ELECTION TOOK");
+
+            Result kill = run(work, List.of("kill", "-9", Long.toString(peers.get(first).pid())), Map.of());
+            assertThat(kill.code).as(kill.err).isZero();
+            assertThat(peers.get(first).waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            assertThat(peers.get(first).exitValue()).isEqualTo(137);
+
+            Set<Integer> survivors = new java.util.TreeSet<>(peers.keySet());
+            survivors.remove(first);
+            int second = awaitLeader(client, ports, survivors);
+            assertThat(second).isNotEqualTo(first);
+        } finally {
+            stopAll(peers.values());
+        }
+        assertThat(peers.values()).noneMatch(Process::isAlive);
+    }
+
+    /** The jar examples/raft-election's own build made (the reactor builds it before this module). */
+    private static Path builtExampleJar() {
+        Path jar = Path.of(System.getProperty("quorum.root"), "examples", "raft-election", "target",
+                "raft-election-" + version + ".jar");
+        assertThat(jar).as("the example plugin's build output").isRegularFile();
+        return jar;
+    }
+
+    /** The sid of the one peer among {@code sids} that reports leader, once one does. */
+    private int awaitLeader(SrvrClient client, int[] ports, Set<Integer> sids) {
+        List<StatusTarget> targets = sids.stream()
+                .map(sid -> new StatusTarget(OptionalLong.of(sid), new PeerAddress("127.0.0.1", ports[sid - 1])))
+                .toList();
+        return await().atMost(PROCESS_BOUND).pollInterval(Duration.ofMillis(200))
+                .alias("a leader among peers " + sids + "; logs in " + work)
+                .until(() -> client.askAll(targets).stream().filter(Probe::isLeader).map(p -> p.sid().orElse(-1))
+                        .findFirst(), java.util.Optional::isPresent)
+                .map(Long::intValue).orElseThrow();
+    }
+
+    private Process startPeer(int sid, Path zooCfg) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/quorum").toString(), "start", zooCfg.toString())
+                .directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("peer-" + sid + ".log").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().remove("QUORUM_JVM_OPTS");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return builder.start();
+    }
+
+    private static void stopAll(java.util.Collection<Process> peers) throws InterruptedException {
+        for (Process peer : peers) {
+            peer.destroy();
+        }
+        for (Process peer : peers) {
+            if (!peer.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                peer.destroyForcibly();
+                peer.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
     /** A base port whose three-peer layout is free on 127.0.0.1 now. */
     private static int freeBasePort(Path data) {
         for (int base = 30_000 + (int) (ProcessHandle.current().pid() % 200) * 100; base < 60_000; base += 997) {
@@ -216,18 +313,9 @@ class DistributionTarballIT {
     void threePeersStartedFromTheSampleConfigElectAndStatusSeesTheirLeader() throws Exception {
         int[] ports = freePorts(9);
         List<Process> peers = new ArrayList<>();
-        List<Path> logs = new ArrayList<>();
         try {
             for (int sid = 1; sid <= 3; sid++) {
-                Path zooCfg = peerConfig(sid, ports);
-                Path log = work.resolve("peer-" + sid + ".log");
-                logs.add(log);
-                ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/quorum").toString(), "start",
-                        zooCfg.toString()).directory(work.toFile()).redirectErrorStream(true)
-                        .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-                builder.environment().remove("QUORUM_JVM_OPTS");
-                builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-                peers.add(builder.start());
+                peers.add(startPeer(sid, peerConfig(sid, ports, List.of())));
             }
             List<StatusTarget> targets = List.of(1, 2, 3).stream()
                     .map(sid -> new StatusTarget(OptionalLong.of(sid), new PeerAddress("127.0.0.1", ports[sid - 1])))
@@ -246,17 +334,9 @@ class DistributionTarballIT {
                     .matches(line -> line.matches("([1-3]) +127\\.0\\.0\\.1:[0-9]+ +leader +0x[0-9a-f]+ +\\1 +[0-9]+ "
                             + "+fast \\(3\\)"), "the leader's line");
             // The peer logs to the console through conf/logback.xml, with its id in every line.
-            assertThat(Files.readString(logs.get(0))).contains("[myid:1] INFO ");
+            assertThat(Files.readString(work.resolve("peer-1.log"))).contains("[myid:1] INFO ");
         } finally {
-            for (Process peer : peers) {
-                peer.destroy();
-            }
-            for (Process peer : peers) {
-                if (!peer.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                    peer.destroyForcibly();
-                    peer.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            }
+            stopAll(peers);
         }
         assertThat(peers).noneMatch(Process::isAlive);
     }
@@ -264,9 +344,11 @@ class DistributionTarballIT {
     /**
      * zoo.cfg for peer {@code sid}: the shipped sample with its own data directory and myid, as the
      * sample's comments say, and free ports in place of the fixed ones (client, quorum, election
-     * ports of peer i at {@code ports[i-1]}, {@code ports[i+2]}, {@code ports[i+5]}).
+     * ports of peer i at {@code ports[i-1]}, {@code ports[i+2]}, {@code ports[i+5]}), and
+     * each {@code key=value} of {@code extra} in place of the sample's line for that key, or at the
+     * end.
      */
-    private Path peerConfig(int sid, int[] ports) throws IOException {
+    private Path peerConfig(int sid, int[] ports, List<String> extra) throws IOException {
         Path data = Files.createDirectories(work.resolve("data-" + sid));
         Files.writeString(data.resolve("myid"), sid + "\n");
         List<String> lines = new ArrayList<>();
@@ -280,6 +362,15 @@ class DistributionTarballIT {
                 line = "server." + n + "=127.0.0.1:" + ports[n + 2] + ":" + ports[n + 5] + ";" + ports[n - 1];
             }
             lines.add(line);
+        }
+        for (String setting : extra) {
+            String key = setting.substring(0, setting.indexOf('=') + 1);
+            int at = lines.stream().filter(l -> l.startsWith(key)).findFirst().map(lines::indexOf).orElse(-1);
+            if (at >= 0) {
+                lines.set(at, setting);
+            } else {
+                lines.add(setting);
+            }
         }
         return Files.write(work.resolve("zoo-" + sid + ".cfg"), lines);
     }

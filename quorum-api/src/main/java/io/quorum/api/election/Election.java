@@ -45,6 +45,13 @@ public interface Election extends AutoCloseable {
         return OptionalLong.empty();
     }
 
+    /**
+     * Registers who hears of {@link Outbox#lookAgain} requests (with their reasons), on the
+     * election's thread; the last registration wins. The peer ends its session when it hears one.
+     */
+    default void onLookAgain(java.util.function.Consumer<String> listener) {
+    }
+
     /** Stops the election and releases its sockets and threads; a blocked caller is woken. */
     void shutdown();
 

@@ -34,7 +34,8 @@ public interface ElectionContext {
 
     /**
      * The zoo.cfg keys under {@code election.<name>.}, with that prefix removed, plus the
-     * ZooKeeper keys the algorithm reads (such as {@code cnxTimeout}).
+     * ZooKeeper keys the algorithm reads (such as {@code cnxTimeout}). In the simulator, the
+     * settings a sweep draws for the run.
      */
     Map<String, String> properties();
 }

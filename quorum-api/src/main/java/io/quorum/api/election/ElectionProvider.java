@@ -10,7 +10,9 @@ import java.util.Set;
  * An election algorithm, found through {@link java.util.ServiceLoader}. A jar that depends on
  * quorum-api alone and lists its provider in
  * {@code META-INF/services/io.quorum.api.election.ElectionProvider} can be selected with
- * {@code electionAlg=<name>} in zoo.cfg.
+ * {@code electionAlg=<name>} in zoo.cfg once it is in the peer's plugin directory (the
+ * distribution's {@code plugins/}, or zoo.cfg's {@code plugin.dir}). A provider needs a public
+ * no-argument constructor, and may be asked for its name and sockets more than once.
  */
 public interface ElectionProvider {
 
@@ -35,6 +37,11 @@ public interface ElectionProvider {
         return Optional.empty();
     }
 
-    /** A new core for one peer. Called once per peer start; the core lives as long as the peer. */
+    /**
+     * A new core for one peer. Called once per peer start; the core lives as long as the peer.
+     *
+     * @throws IllegalArgumentException if a setting in {@code context.properties()} is invalid;
+     *     the message, which should name the key, stops the peer
+     */
     ElectionCore newCore(ElectionContext context);
 }

@@ -38,4 +38,15 @@ public interface Outbox {
      */
     default void voterLooking(long sid) {
     }
+
+    /**
+     * While this peer leads, follows or observes (no round is open): asks the peer to end that
+     * session and look for a leader again, for {@code reason} (logged). The peer then tells the
+     * core LOOKING through {@link ElectionCore#onPeerState} and starts a round with
+     * {@link ElectionCore#start}. For algorithms that can tell the role is lost before the session
+     * layer does, such as a Raft leader that no longer hears from a quorum (check-quorum) or that
+     * learns of a newer term. Ignored while a round is open. Optional for cores.
+     */
+    default void lookAgain(String reason) {
+    }
 }

@@ -30,10 +30,11 @@ final class ConfigParser {
     static final String QUORUM_LISTEN_ON_ALL_IPS = "quorumListenOnAllIPs";
     static final String CNX_TIMEOUT = "cnxTimeout";
     static final String ELECTION_PREFIX = "election.";
+    static final String PLUGIN_DIR = "plugin.dir";
 
     private static final Set<String> SCALAR_KEYS = Set.of(TICK_TIME, INIT_LIMIT, SYNC_LIMIT, DATA_DIR, DATA_LOG_DIR,
             ClientAddress.CLIENT_PORT, ClientAddress.CLIENT_PORT_ADDRESS, ELECTION_ALG, PEER_TYPE,
-            QUORUM_LISTEN_ON_ALL_IPS, CNX_TIMEOUT);
+            QUORUM_LISTEN_ON_ALL_IPS, CNX_TIMEOUT, PLUGIN_DIR);
     private static final Pattern ALG_NUMBER = Pattern.compile("-?[0-9]+");
     private static final Pattern ALG_NAME = Pattern.compile("[a-z0-9-]+");
     private static final int MAX_LEGACY_ALG = 3;
@@ -90,7 +91,16 @@ final class ConfigParser {
         return new QuorumPeerConfig(myId, view, learnerType(me, peerType), electionAlg, tickTime, initLimit,
                 syncLimit, dataDir, dataLogDir,
                 ClientAddress.resolve(optional(ClientAddress.CLIENT_PORT), optional(ClientAddress.CLIENT_PORT_ADDRESS), me),
-                listenOnAllIps, cnxTimeout, electionProperties, unknownKeys, warnings);
+                listenOnAllIps, cnxTimeout, electionProperties, unknownKeys, warnings, pluginDir());
+    }
+
+    /** {@code plugin.dir}, which must be an existing directory when it is set. */
+    private Optional<Path> pluginDir() throws ConfigException {
+        Optional<Path> dir = optional(PLUGIN_DIR).map(workingDir::resolve);
+        if (dir.isPresent() && !java.nio.file.Files.isDirectory(dir.get())) {
+            throw new ConfigException(PLUGIN_DIR + " " + dir.get() + " is not a directory");
+        }
+        return dir;
     }
 
     /** A scalar key's value; a key present with a blank value is an error, not a default. */

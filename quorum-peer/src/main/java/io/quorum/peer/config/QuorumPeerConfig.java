@@ -35,6 +35,9 @@ import java.util.TreeMap;
  * @param electionProperties the {@code election.*} keys as written, prefix included
  * @param unknownKeys keys this parser does not know, in file order; each was logged as a warning
  * @param warnings every warning the parse logged, in order
+ * @param pluginDir {@code plugin.dir}: the directory whose jars add election algorithms, resolved
+ *     against the working directory as {@code dataDir} is; empty if unset, which means the
+ *     distribution's {@code plugins/} ({@link io.quorum.peer.election.PluginDirectory})
  */
 public record QuorumPeerConfig(
         long myId,
@@ -51,7 +54,8 @@ public record QuorumPeerConfig(
         int cnxTimeout,
         Map<String, String> electionProperties,
         List<String> unknownKeys,
-        List<String> warnings) {
+        List<String> warnings,
+        Optional<Path> pluginDir) {
 
     /** ZooKeeper's default tick. */
     public static final int DEFAULT_TICK_TIME = 3000;
@@ -67,6 +71,7 @@ public record QuorumPeerConfig(
         Objects.requireNonNull(dataDir, "dataDir is null");
         Objects.requireNonNull(dataLogDir, "dataLogDir is null");
         Objects.requireNonNull(clientAddress, "clientAddress is null");
+        Objects.requireNonNull(pluginDir, "pluginDir is null");
         if (!view.contains(myId)) {
             throw new IllegalArgumentException("My id " + myId + " not in the peer list");
         }

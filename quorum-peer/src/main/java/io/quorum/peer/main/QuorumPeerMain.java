@@ -3,6 +3,7 @@ package io.quorum.peer.main;
 import io.quorum.peer.config.ConfigException;
 import io.quorum.peer.config.QuorumPeerConfig;
 import io.quorum.peer.election.ElectionRegistry;
+import io.quorum.peer.election.PluginDirectory;
 import io.quorum.peer.runtime.PeerServer;
 import io.quorum.peer.wiring.PeerAssembly;
 import io.quorum.peer.warmup.PeerWarmup;
@@ -81,9 +82,22 @@ public final class QuorumPeerMain {
         return asked ? EXIT_OK : EXIT_FAILED;
     }
 
-    /** Assembles and starts a peer in this JVM; the caller closes it (for embedding and tests). */
+    /**
+     * Assembles and starts a peer in this JVM; the caller closes it (for embedding and tests). Its
+     * algorithms are those on the class path and those of {@code plugin.dir}, or of the default
+     * plugin directory ({@link PluginDirectory}) when zoo.cfg names none.
+     *
+     * @throws IllegalStateException if the plugin directory or a jar in it cannot be used (the
+     *     message names it), or two algorithms claim one name or number
+     */
     public static PeerServer start(QuorumPeerConfig config) throws IOException {
-        return start(config, ElectionRegistry.fromClassLoader(QuorumPeerMain.class.getClassLoader()));
+        return start(config, installed(config));
+    }
+
+    /** The built-in algorithms and those of the peer's plugin directory. */
+    private static ElectionRegistry installed(QuorumPeerConfig config) {
+        return ElectionRegistry.load(QuorumPeerMain.class.getClassLoader(),
+                config.pluginDir().or(PluginDirectory::fromSystemProperty));
     }
 
     private static PeerServer start(QuorumPeerConfig config, ElectionRegistry registry) throws IOException {
@@ -99,7 +113,8 @@ public final class QuorumPeerMain {
      * waits for it.
      */
     private static PeerServer startProcess(QuorumPeerConfig config) throws IOException {
-        ElectionRegistry registry = ElectionRegistry.fromClassLoader(QuorumPeerMain.class.getClassLoader());
+        // The plugins too: the rehearsal runs the peer's own algorithm, which may be a plugin's.
+        ElectionRegistry registry = installed(config);
         PeerServer server = start(config, registry);
         OwnedThreads warmup = new OwnedThreads("quorum-warmup-" + config.myId(), Long.toString(config.myId()));
         warmup.start("launcher", () -> PeerWarmup.warmSessions(config.myId()));

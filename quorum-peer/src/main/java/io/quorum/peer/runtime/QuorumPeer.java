@@ -78,6 +78,8 @@ public final class QuorumPeer implements AutoCloseable {
         election = electionStarter.start(new PeerElectionContext(config.myId(), config.view(), this::initialVote,
                 config.electionProperties()));
         election.onVoterLooking(sessions::voterLooking);
+        // The election can tell the role is lost before the session does (Raft's check-quorum).
+        election.onLookAgain(reason -> sessions.abort());
         threads.start("main", this::run);
         LOG.info("peer {} started with {}", config.myId(), history);
     }

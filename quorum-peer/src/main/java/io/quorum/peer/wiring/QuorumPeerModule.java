@@ -6,6 +6,9 @@ import com.google.inject.Singleton;
 import io.quorum.api.election.ElectionProvider;
 import io.quorum.peer.config.QuorumPeerConfig;
 import io.quorum.peer.election.ElectionRegistry;
+import io.quorum.peer.election.ElectionSettings;
+import io.quorum.api.election.ElectionContext;
+import io.quorum.transport.runtime.PeerElectionContext;
 import io.quorum.peer.ops.BuildInfo;
 import io.quorum.peer.ops.ClientPortServer;
 import io.quorum.peer.ops.ClientPortSettings;
@@ -88,12 +91,18 @@ public final class QuorumPeerModule extends AbstractModule {
                 ? DatagramElectionConfig.defaults()
                 : DatagramElectionConfig.defaults().bindingOwnHost();
         if (!provider.endpoints().contains(Endpoint.ELECTION_TCP)) {
-            return context -> ElectionRuntime.startDatagram(provider, context, datagram);
+            return context -> ElectionRuntime.startDatagram(provider, scoped(context, provider), datagram);
         }
         ConnectionManagerConfig transport = ConnectionManagerConfig.defaults(config.myId(), config.view())
                 .withListenOnAllIps(config.quorumListenOnAllIPs())
                 .withTimeouts(connect, handshake);
-        return context -> ElectionRuntime.startTcp(provider, context, transport);
+        return context -> ElectionRuntime.startTcp(provider, scoped(context, provider), transport);
+    }
+
+    /** The context with zoo.cfg's election.* keys narrowed to the provider's own, prefix removed. */
+    private static ElectionContext scoped(ElectionContext context, ElectionProvider provider) {
+        return new PeerElectionContext(context.myId(), context.view(), context::initialVote,
+                ElectionSettings.of(context.properties(), provider.name()));
     }
 
     @Provides

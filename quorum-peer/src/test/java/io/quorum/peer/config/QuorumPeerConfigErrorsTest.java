@@ -42,6 +42,8 @@ class QuorumPeerConfigErrorsTest {
                 bad("cnxTimeout must be a positive number, not 0", "cnxTimeout", "0"),
                 bad("quorumListenOnAllIPs must be true or false, not 'yes'", "quorumListenOnAllIPs", "yes"),
                 bad("electionAlg is set but empty", "electionAlg", "  "),
+                bad("plugin.dir /no/such/plugins is not a directory", "plugin.dir", "/no/such/plugins"),
+                bad("plugin.dir is set but empty", "plugin.dir", " "),
                 bad("electionAlg 'Fast!' is neither a number 0-3 nor an algorithm name", "electionAlg", "Fast!"),
                 bad("electionAlg 'my alg' is neither a number 0-3 nor an algorithm name", "electionAlg", "my alg"),
                 bad("electionAlg 7 is out of range", "electionAlg", "7"),

@@ -109,6 +109,7 @@ class QuorumPeerConfigTest {
         assertThat(config.cnxTimeout()).isEqualTo(5000);
         assertThat(config.learnerType()).isEqualTo(LearnerType.PARTICIPANT);
         assertThat(config.clientAddress()).isEmpty();
+        assertThat(config.pluginDir()).isEmpty();
     }
 
     @Test
@@ -130,11 +131,15 @@ class QuorumPeerConfigTest {
         data.toFile().mkdir();
         writeMyId(data, "1");
 
+        data.resolve("plugins").toFile().mkdir();
+
         QuorumPeerConfig config = QuorumPeerConfig.parse(
-                threeServersWith(dataDir, "dataDir", "data", "dataLogDir", "log"), dataDir);
+                threeServersWith(dataDir, "dataDir", "data", "dataLogDir", "log", "plugin.dir", "data/plugins"), dataDir);
 
         assertThat(config.dataDir()).isEqualTo(data);
         assertThat(config.dataLogDir()).isEqualTo(dataDir.resolve("log"));
+        assertThat(config.pluginDir()).contains(data.resolve("plugins"));
+        assertThat(config.unknownKeys()).isEmpty();
     }
 
     @Test

@@ -36,6 +36,9 @@ public final class EffectBuffer implements Outbox {
     public record TraceLine(String line) implements Effect {
     }
 
+    public record LookAgain(String reason) implements Effect {
+    }
+
     private final List<Effect> effects = new ArrayList<>(8);
 
     @Override
@@ -66,6 +69,11 @@ public final class EffectBuffer implements Outbox {
     @Override
     public void voterLooking(long sid) {
         effects.add(new VoterLooking(sid));
+    }
+
+    @Override
+    public void lookAgain(String reason) {
+        effects.add(new LookAgain(reason));
     }
 
     /** The effects asked for since the last {@link #drain}, in call order. */

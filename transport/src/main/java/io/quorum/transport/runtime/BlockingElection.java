@@ -71,6 +71,11 @@ public final class BlockingElection implements Election {
     }
 
     @Override
+    public void onLookAgain(java.util.function.Consumer<String> listener) {
+        loop.onLookAgain(listener);
+    }
+
+    @Override
     public void shutdown() {
         if (!shutdown.compareAndSet(false, true)) {
             return;

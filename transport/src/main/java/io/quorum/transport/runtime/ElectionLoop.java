@@ -44,6 +44,7 @@ public final class ElectionLoop implements AutoCloseable {
     private final OwnedThreads threads;
     private volatile Thread thread;
     private volatile LongConsumer voterLooking = sid -> { };
+    private volatile Consumer<String> lookAgain = reason -> { };
 
     /**
      * @param peerId this peer's id, for thread names and the {@code peer} MDC key of its logs
@@ -89,6 +90,11 @@ public final class ElectionLoop implements AutoCloseable {
     /** Who hears of the core's {@code voterLooking} reports, on the loop thread. */
     void onVoterLooking(LongConsumer listener) {
         voterLooking = listener;
+    }
+
+    /** Who hears of the core's {@code lookAgain} requests, on the loop thread. */
+    void onLookAgain(Consumer<String> listener) {
+        lookAgain = listener;
     }
 
     /** Network messages dropped because the inbox was full. */
@@ -213,6 +219,9 @@ public final class ElectionLoop implements AutoCloseable {
                 decided(new Decision(decide.vote(), decide.role()));
             } else if (effect instanceof EffectBuffer.VoterLooking looking) {
                 voterLooking.accept(looking.sid());
+            } else if (effect instanceof EffectBuffer.LookAgain again) {
+                LOG.info("the election asks to look for a leader again: {}", again.reason());
+                lookAgain.accept(again.reason());
             } else if (effect instanceof EffectBuffer.TraceLine line) {
                 LOG.debug("{}", line.line());
             }

@@ -42,18 +42,20 @@ public final class SeedSweep {
         long runs = 0;
         long virtualNanos = 0;
         long messages = 0;
+        long leaderChanges = 0;
         for (long seed = from; seed < from + count; seed++) {
             SimulationResult result = Simulation.run(provider, template.withSeed(seed));
             runs++;
             virtualNanos += result.virtualTimeNanos();
             messages += result.counters().sent();
+            leaderChanges += result.leaderChanges();
             violations.addAll(result.violations());
             if (replayEvery > 0 && (seed - from) % replayEvery == 0) {
                 violations.addAll(replay(result));
             }
         }
         return new SweepSummary(template.schedule(), from, runs, violations, ticker.getAsLong() - started,
-                virtualNanos, messages);
+                virtualNanos, messages, leaderChanges);
     }
 
     /** Runs the same seed again; a different trace hash is a determinism violation. */

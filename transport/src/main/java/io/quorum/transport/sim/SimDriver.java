@@ -228,11 +228,33 @@ final class SimDriver implements SimNetwork.Peers {
             } else if (effect instanceof EffectBuffer.Decide decide) {
                 Decision d = decide(node, decide);
                 decided = d != null ? d : decided;
+            } else if (effect instanceof EffectBuffer.LookAgain again) {
+                lookAgainLater(i, again.reason());
             } else if (effect instanceof EffectBuffer.TraceLine line) {
                 trace.add(clock.now(), "n" + node.sid() + " core: " + line.line());
             }
         }
         return decided;
+    }
+
+    /**
+     * A core asked its peer to end its session: the peer layer ends it as the next event (so the
+     * core is not re-entered), if the peer still holds the same decision then; as in the runtime,
+     * a request while a round is open is ignored.
+     */
+    private void lookAgainLater(int i, String reason) {
+        SimNode node = nodes[i];
+        Decision held = node.decision();
+        int incarnation = node.incarnation();
+        trace.add(clock.now(), "n" + node.sid() + " look-again requested: " + reason);
+        if (held == null || node.isLooking()) {
+            return;
+        }
+        queue.schedule(clock.now(), () -> {
+            if (node.isUp() && node.incarnation() == incarnation && node.decision() == held) {
+                layer.loseSession(i);
+            }
+        });
     }
 
     /** Routes as the runtime does ({@link io.quorum.api.election.Endpoint#sentFrom}). */

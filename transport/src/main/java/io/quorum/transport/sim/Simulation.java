@@ -40,6 +40,7 @@ public final class Simulation implements SimState {
     private final PeerLayer layer;
     private SplittableRandom livenessRandom;
     private SplittableRandom failoverRandom;
+    private SplittableRandom rejoinRandom;
     private ElectionWindows elections;
     private Ensemble ensemble;
     private SimKnobs knobs;
@@ -86,6 +87,7 @@ public final class Simulation implements SimState {
         SplittableRandom layerRandom = root.split();
         // After the layer's stream, so that adding the failover shifted no earlier stream.
         failoverRandom = root.split();
+        rejoinRandom = root.split();
         int peers = options.ensemble() != null ? options.ensemble().initialVotes().size()
                 : options.voters() + options.observers();
         knobs = SimKnobs.draw(knobRandom, options.schedule(), options.safetyPhaseNanos(), peers * (peers - 1));
@@ -134,6 +136,9 @@ public final class Simulation implements SimState {
         if (options.failover()) {
             lines.add("plan failover " + SimClock.format(FAILOVER_DELAY_NANOS) + " after the first election");
         }
+        if (options.rejoin()) {
+            lines.add("plan rejoin " + SimClock.format(FAILOVER_DELAY_NANOS) + " after the first election");
+        }
         for (String line : lines) {
             header.append(line).append('\n');
             trace.add(0, line);
@@ -160,8 +165,12 @@ public final class Simulation implements SimState {
             clock.advanceTo(next.timeNanos());
             next.action().run();
             events++;
-            if (elections.afterEvent(this) == 1 && options.failover()) {
+            int ended = elections.afterEvent(this);
+            if (ended == 1 && options.failover()) {
                 queue.schedule(clock.now() + FAILOVER_DELAY_NANOS, this::failover);
+            }
+            if (ended == 1 && options.rejoin()) {
+                queue.schedule(clock.now() + FAILOVER_DELAY_NANOS, this::isolateOneFollower);
             }
             if (!checkAfterStep()) {
                 return;
@@ -245,6 +254,57 @@ public final class Simulation implements SimState {
                         layer.loseSession(index);
                     }
                 });
+            }
+        }
+    }
+
+    /**
+     * The scripted rejoin: a voter other than the agreed leader is cut off from every peer both
+     * ways and loses its session at once; the cut heals after 1 to 3 s (if the safety phase still
+     * runs; the liveness phase heals it anyway). Only a follower that is a minority is cut off:
+     * alone it holds no quorum and the peers left with the leader still do (with weighted groups
+     * a single voter can be a quorum, and cutting it off rightly moves the leadership to it).
+     */
+    private void isolateOneFollower() {
+        OptionalLong leader = ElectionInvariants.agreedLeader(this);
+        List<Long> upVoters = new ArrayList<>();
+        for (NodeView node : driver.views()) {
+            if (node.isUp() && node.learnerType() == LearnerType.PARTICIPANT) {
+                upVoters.add(node.sid());
+            }
+        }
+        List<Integer> followers = new ArrayList<>();
+        for (long sid : upVoters) {
+            List<Long> rest = new ArrayList<>(upVoters);
+            rest.remove(sid);
+            if (leader.isPresent() && sid != leader.getAsLong() && !view().verifier().containsQuorum(List.of(sid))
+                    && view().verifier().containsQuorum(rest)) {
+                followers.add((int) sid - 1);
+            }
+        }
+        if (phase != SimPhase.SAFETY || followers.isEmpty()) {
+            trace.add(clock.now(), "rejoin skipped: " + (phase != SimPhase.SAFETY ? "liveness phase"
+                    : "no follower of an agreed leader whose loss leaves a quorum"));
+            return;
+        }
+        int isolated = followers.get(rejoinRandom.nextInt(followers.size()));
+        long heal = clock.now() + rejoinRandom.nextLong(1_000_000_000L, 3_000_000_001L);
+        trace.add(clock.now(), "rejoin: isolate n" + (isolated + 1) + " until " + SimClock.format(heal));
+        cutOff(isolated, true);
+        layer.loseSession(isolated);
+        queue.schedule(heal, () -> {
+            if (phase == SimPhase.SAFETY) {
+                trace.add(clock.now(), "rejoin: heal n" + (isolated + 1));
+                cutOff(isolated, false);
+            }
+        });
+    }
+
+    private void cutOff(int index, boolean on) {
+        for (int other = 0; other < driver.size(); other++) {
+            if (other != index) {
+                network.block(index, other, on);
+                network.block(other, index, on);
             }
         }
     }

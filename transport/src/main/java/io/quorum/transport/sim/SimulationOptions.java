@@ -25,6 +25,11 @@ import java.util.function.Supplier;
  * @param failover once the run's first election has ended with an agreed leader, wait half a
  *     second, crash that leader, and have every other peer lose it within the start spread, so
  *     the survivors elect again (during the safety phase only, and only if they hold a quorum)
+ * @param rejoin once the run's first election has ended with an agreed leader, wait half a
+ *     second, cut one follower off from every other peer (it loses its session, as a learner cut
+ *     from its leader does, and looks for a leader alone), then heal the cut after 1 to 3 s: the
+ *     rejoining peer must find the leader it left, and {@link SimulationResult#leaderChanges()}
+ *     counts the elections it caused that changed the leader (safety phase only)
  */
 public record SimulationOptions(
         long seed,
@@ -42,7 +47,8 @@ public record SimulationOptions(
         Ensemble ensemble,
         List<Invariant> extraInvariants,
         Supplier<? extends PeerLayer> peerLayer,
-        boolean failover) {
+        boolean failover,
+        boolean rejoin) {
 
     public SimulationOptions {
         Objects.requireNonNull(schedule, "schedule is null");
@@ -67,7 +73,7 @@ public record SimulationOptions(
     public SimulationOptions withSeed(long newSeed) {
         return new SimulationOptions(newSeed, voters, observers, schedule, safetyPhaseNanos, livenessBoundNanos,
                 hierarchicalProbability, fullTrace, traceTailLines, maxEvents, knobSpace, expectedLeader, ensemble,
-                extraInvariants, peerLayer, failover);
+                extraInvariants, peerLayer, failover, rejoin);
     }
 
     /** Fluent construction with defaults: 5 voters, no observers, NONE, 60 s liveness bound. */
@@ -88,6 +94,7 @@ public record SimulationOptions(
         private List<Invariant> extraInvariants = List.of();
         private Supplier<? extends PeerLayer> peerLayer = StandInSessions::new;
         private boolean failover;
+        private boolean rejoin;
 
         private Builder(long seed) {
             this.seed = seed;
@@ -169,10 +176,16 @@ public record SimulationOptions(
             return this;
         }
 
+        /** The scripted partition and healing of one follower ({@link SimulationOptions#rejoin()}). */
+        public Builder rejoin(boolean value) {
+            rejoin = value;
+            return this;
+        }
+
         public SimulationOptions build() {
             return new SimulationOptions(seed, voters, observers, schedule, safetyPhaseNanos, livenessBoundNanos,
                     hierarchicalProbability, fullTrace, traceTailLines, maxEvents, knobSpace, expectedLeader, ensemble,
-                    extraInvariants, peerLayer, failover);
+                    extraInvariants, peerLayer, failover, rejoin);
         }
     }
 }

@@ -44,12 +44,33 @@ public record SimulationResult(
         return violations.isEmpty();
     }
 
+    /**
+     * How many elections changed an agreed leader: once an election has ended with a leader every
+     * up voter agreed on, each later election that ended with another leader, or with none they
+     * agreed on. Elections before the first agreement (a split first vote settling, say) change
+     * nothing that was agreed and are not counted. A peer that rejoins and finds the leader it
+     * left ends an election with the same leader, which is no change.
+     */
+    public int leaderChanges() {
+        int changes = 0;
+        long agreed = -1;
+        for (ElectionWindow election : elections) {
+            if (agreed != -1 && election.leader() != agreed) {
+                changes++;
+            }
+            if (election.leader() != -1) {
+                agreed = election.leader();
+            }
+        }
+        return changes;
+    }
+
     /** A short report: the header, then the outcome. */
     public String report() {
         StringBuilder sb = new StringBuilder(header);
         sb.append("result ").append(passed() ? "PASS" : "FAIL").append(" virtualTime=")
                 .append(SimClock.format(virtualTimeNanos)).append(" events=").append(events).append(' ')
-                .append(counters).append(" traceHash=").append(Long.toHexString(traceHash)).append('\n');
+                .append(counters).append(" leaderChanges=").append(leaderChanges()).append(" traceHash=").append(Long.toHexString(traceHash)).append('\n');
         elections.forEach(e -> sb.append(e.describe()).append('\n'));
         violations.forEach(v -> sb.append(v.summary()).append('\n'));
         return sb.toString();

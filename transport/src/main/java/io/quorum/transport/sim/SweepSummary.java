@@ -14,9 +14,10 @@ import java.util.TreeSet;
  * @param wallNanos wall time by the caller's ticker (0 without one)
  * @param virtualNanos virtual time summed over the runs
  * @param messages messages sent summed over the runs
+ * @param leaderChanges {@link SimulationResult#leaderChanges()} summed over the runs
  */
 public record SweepSummary(FaultSchedule schedule, long fromSeed, long runs, List<Violation> violations,
-        long wallNanos, long virtualNanos, long messages) {
+        long wallNanos, long virtualNanos, long messages, long leaderChanges) {
 
     public SweepSummary {
         violations = List.copyOf(violations);
@@ -37,8 +38,9 @@ public record SweepSummary(FaultSchedule schedule, long fromSeed, long runs, Lis
     /** One line for logs and the CLI. */
     public String summary() {
         return String.format(java.util.Locale.ROOT,
-                "schedule=%s seeds=[%d,%d) runs=%d violations=%d failedSeeds=%s wall=%.1fs runs/s=%.0f virtual=%.0fs messages=%d",
+                "schedule=%s seeds=[%d,%d) runs=%d violations=%d failedSeeds=%s wall=%.1fs runs/s=%.0f virtual=%.0fs messages=%d"
+                        + " leaderChanges=%d",
                 schedule, fromSeed, fromSeed + runs, runs, violations.size(), failedSeeds(), wallNanos / 1e9,
-                runsPerSecond(), virtualNanos / 1e9, messages);
+                runsPerSecond(), virtualNanos / 1e9, messages, leaderChanges);
     }
 }

@@ -83,6 +83,42 @@ class ElectionLoopTest {
         }
     }
 
+    /** A core's lookAgain request reaches the registered listener, reason and all, in order. */
+    @Test
+    void aLookAgainRequestReachesTheListener() throws InterruptedException {
+        ElectionCore core = new ElectionCore() {
+            @Override
+            public void start(long now, Outbox out) {
+            }
+
+            @Override
+            public void onMessage(Source from, ByteBuffer payload, long now, Outbox out) {
+                out.lookAgain(StandardCharsets.UTF_8.decode(payload).toString());
+            }
+
+            @Override
+            public void onTimer(TimerKey key, long now, Outbox out) {
+            }
+        };
+        List<String> reasons = new CopyOnWriteArrayList<>();
+        CountDownLatch heard = new CountDownLatch(2);
+        ElectionLoop loop = new ElectionLoop(1, core, (to, payload) -> { }, decision -> { }, () -> 0L, 16);
+        loop.onLookAgain(reason -> {
+            reasons.add(reason);
+            heard.countDown();
+        });
+        loop.start();
+        try {
+            loop.offerMessage(PEER, bytes("check-quorum"));
+            loop.offerMessage(PEER, bytes("newer term"));
+
+            assertThat(heard.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(reasons).containsExactly("check-quorum", "newer term");
+        } finally {
+            loop.close();
+        }
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

@@ -104,4 +104,35 @@ class ElectionWindowsTest {
         }
         return -1;
     }
+
+    /**
+     * The scripted rejoin cuts a follower of the agreed leader off and heals it: the trace names
+     * both steps, the isolated peer is not the leader, and the leader-change count is that of the
+     * elections' leaders. The bully algorithm needs no quorum, so the isolated peer elects itself
+     * alone: no leader is expected, only the mechanics are checked.
+     */
+    @Test
+    void theRejoinIsolatesAFollowerOfTheLeaderAndHealsIt() {
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            SimulationResult result = Simulation.run(new BullyElection(), options(seed, FaultSchedule.NONE)
+                    .hierarchicalProbability(0).safetyPhaseNanos(6_000_000_000L).rejoin(true)
+                    .expectedLeader(ExpectedLeader.none()).build());
+            String context = "seed " + seed + "\n" + result.report();
+
+            assertThat(result.passed()).as(context).isTrue();
+            long leader = result.elections().get(0).leader();
+            java.util.regex.Matcher isolated = java.util.regex.Pattern.compile("rejoin: isolate n(\\d+)")
+                    .matcher(result.traceText());
+            assertThat(isolated.find()).as(context).isTrue();
+            assertThat(Long.parseLong(isolated.group(1))).as(context).isNotEqualTo(leader);
+            assertThat(result.traceText()).as(context).contains("rejoin: heal n" + isolated.group(1));
+            long changes = 0;
+            long agreed = -1;
+            for (ElectionWindow e : result.elections()) {
+                changes += agreed != -1 && e.leader() != agreed ? 1 : 0;
+                agreed = e.leader() != -1 ? e.leader() : agreed;
+            }
+            assertThat(result.leaderChanges()).as(context).isEqualTo(changes);
+        }
+    }
 }
