@@ -72,6 +72,9 @@ final class Acceptor {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(config.tcpKeepAlive());
             socket.setSoTimeout((int) config.handshakeTimeout().toMillis());
+            // Here on a handshake thread, not the listener's: a client that stalls its TLS
+            // handshake holds one pool thread for handshakeTimeout at most (ZOOKEEPER-3296).
+            config.socketFactory().secure(socket, config.handshakeTimeout());
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             adopted = decide(InitialMessageDecoder.read(in), socket, in, order);
         } catch (IOException | RuntimeException e) {
