@@ -4,6 +4,7 @@ import io.quorum.api.LearnerType;
 import io.quorum.api.view.PeerAddress;
 import io.quorum.api.view.QuorumServer;
 import io.quorum.api.view.QuorumView;
+import io.quorum.transport.tls.QuorumTls;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -35,6 +36,8 @@ import java.util.TreeMap;
  * @param electionProperties the {@code election.*} keys as written, prefix included
  * @param unknownKeys keys this parser does not know, in file order; each was logged as a warning
  * @param warnings every warning the parse logged, in order
+ * @param quorumTls with {@code sslQuorum=true}, the loaded key and trust material that secures the
+ *     election connections (TCP algorithms) and the quorum port; empty for plain TCP
  */
 public record QuorumPeerConfig(
         long myId,
@@ -51,7 +54,8 @@ public record QuorumPeerConfig(
         int cnxTimeout,
         Map<String, String> electionProperties,
         List<String> unknownKeys,
-        List<String> warnings) {
+        List<String> warnings,
+        Optional<QuorumTls> quorumTls) {
 
     /** ZooKeeper's default tick. */
     public static final int DEFAULT_TICK_TIME = 3000;
@@ -73,6 +77,7 @@ public record QuorumPeerConfig(
         electionProperties = Collections.unmodifiableMap(new TreeMap<>(electionProperties));
         unknownKeys = List.copyOf(unknownKeys);
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(quorumTls, "quorumTls is null");
     }
 
     /**

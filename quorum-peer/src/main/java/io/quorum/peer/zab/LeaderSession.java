@@ -10,12 +10,14 @@ import io.quorum.peer.session.QuorumPacket;
 import io.quorum.peer.session.QuorumPacketCodec;
 import io.quorum.peer.session.SessionTimings;
 import io.quorum.transport.support.OwnedThreads;
+import io.quorum.transport.tcp.SocketFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +41,8 @@ final class LeaderSession {
 
     private final long myId;
     private final InetSocketAddress bindAddress;
+    private final SocketFactory sockets;
+    private final Duration handshakeTimeout;
     private final int maxConnections;
     private final SessionLoop loop = new SessionLoop();
     private final LeaderHandshake core;
@@ -53,10 +57,12 @@ final class LeaderSession {
     private final AtomicLong nextConnId = new AtomicLong();
     private volatile ServerSocket listener;
 
-    LeaderSession(long myId, QuorumView view, InetSocketAddress bindAddress, PeerHistory history,
-            SessionTimings timings, LongConsumer established) {
+    LeaderSession(long myId, QuorumView view, InetSocketAddress bindAddress, SocketFactory sockets,
+            PeerHistory history, SessionTimings timings, LongConsumer established) {
         this.myId = myId;
         this.bindAddress = bindAddress;
+        this.sockets = sockets;
+        this.handshakeTimeout = Duration.ofNanos(timings.syncTimeout());
         this.maxConnections = view.servers().size() + SPARE_CONNECTIONS;
         this.core = new LeaderHandshake(myId, view, history.acceptedEpoch(), history.currentEpoch(),
                 history.lastLoggedZxid(), timings);
@@ -98,7 +104,7 @@ final class LeaderSession {
     }
 
     private ServerSocket listen() throws IOException {
-        ServerSocket socket = new ServerSocket();
+        ServerSocket socket = sockets.newServerSocket();
         try {
             socket.setReuseAddress(true);
             socket.bind(bindAddress);
@@ -149,7 +155,8 @@ final class LeaderSession {
             return;
         }
         long connId = nextConnId.incrementAndGet();
-        PacketConnection connection = new PacketConnection(socket, "learner-" + connId);
+        PacketConnection connection = new PacketConnection(socket, "learner-" + connId,
+                accepted -> sockets.secure(accepted, handshakeTimeout));
         connections.put(connId, connection);
         // Queued before the reader starts, so the core hears of the connection before its packets.
         if (!loop.submit(() -> connected(connId))) {
