@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -21,8 +22,8 @@ import java.util.TreeMap;
  * with its own quorum, election and client port; each peer's data under {@code root/peer<sid>}.
  * Closing stops every peer still running.
  */
-final class LocalEnsemble implements AutoCloseable {
-    static final Duration WAIT = Duration.ofSeconds(30);
+public final class LocalEnsemble implements AutoCloseable {
+    public static final Duration WAIT = Duration.ofSeconds(30);
 
     private final Path root;
     private final Map<String, String> shared = new HashMap<>();
@@ -30,7 +31,7 @@ final class LocalEnsemble implements AutoCloseable {
     private final Map<Long, PeerServer> running = new TreeMap<>();
 
     /** {@code count} servers with tickTime 200, initLimit 10, syncLimit 5, and {@code settings} on top. */
-    LocalEnsemble(Path root, int count, Map<String, String> settings) {
+    public LocalEnsemble(Path root, int count, Map<String, String> settings) {
         this.root = root;
         // Distinct ports: two servers on one port would misroute the election (LoopbackPorts).
         List<Integer> free = LoopbackPorts.distinct(3 * count);
@@ -46,20 +47,20 @@ final class LocalEnsemble implements AutoCloseable {
         shared.putAll(settings);
     }
 
-    int quorumPort(long sid) {
+    public int quorumPort(long sid) {
         return ports.get(sid)[0];
     }
 
-    int electionPort(long sid) {
+    public int electionPort(long sid) {
         return ports.get(sid)[1];
     }
 
-    int clientPort(long sid) {
+    public int clientPort(long sid) {
         return ports.get(sid)[2];
     }
 
     /** The zoo.cfg entries of peer {@code sid} (its dataDir included), before any per-peer change. */
-    Map<String, String> entries(long sid) throws Exception {
+    public Map<String, String> entries(long sid) throws Exception {
         Path dataDir = Files.createDirectories(root.resolve("peer" + sid));
         Files.writeString(dataDir.resolve("myid"), Long.toString(sid));
         Map<String, String> entries = new HashMap<>(shared);
@@ -67,12 +68,12 @@ final class LocalEnsemble implements AutoCloseable {
         return entries;
     }
 
-    PeerServer start(long sid) throws Exception {
+    public PeerServer start(long sid) throws Exception {
         return start(sid, Map.of());
     }
 
     /** Starts peer {@code sid} with {@code overrides} on top of the shared settings. */
-    PeerServer start(long sid, Map<String, String> overrides) throws Exception {
+    public PeerServer start(long sid, Map<String, String> overrides) throws Exception {
         Map<String, String> entries = entries(sid);
         entries.putAll(overrides);
         PeerServer server = QuorumPeerMain.start(QuorumPeerConfig.parse(entries, root));
@@ -80,15 +81,15 @@ final class LocalEnsemble implements AutoCloseable {
         return server;
     }
 
-    PeerServer get(long sid) {
+    public PeerServer get(long sid) {
         return running.get(sid);
     }
 
-    Map<Long, PeerServer> running() {
+    public Map<Long, PeerServer> running() {
         return running;
     }
 
-    void stop(long sid) {
+    public void stop(long sid) {
         PeerServer server = running.remove(sid);
         if (server != null) {
             server.close();
@@ -96,9 +97,19 @@ final class LocalEnsemble implements AutoCloseable {
     }
 
     /** Waits until one of {@code sids} leads {@code epoch} and the others follow it; returns its sid. */
-    long awaitLeader(long epoch, List<Long> sids) {
+    public long awaitLeader(long epoch, List<Long> sids) {
+        return awaitLeader(OptionalLong.of(epoch), sids);
+    }
+
+    /** Waits until one of {@code sids} leads, in whatever epoch, and the others follow it; returns its sid. */
+    public long awaitAnyLeader(List<Long> sids) {
+        return awaitLeader(OptionalLong.empty(), sids);
+    }
+
+    private long awaitLeader(OptionalLong wanted, List<Long> sids) {
         await().atMost(WAIT).untilAsserted(() -> {
             long leader = leaderAmong(sids);
+            long epoch = wanted.orElse(running.get(leader).peer().status().currentEpoch());
             for (long sid : sids) {
                 PeerServer server = running.get(sid);
                 assertThat(server.peer().status().state()).as("peer %d", sid)
@@ -112,7 +123,7 @@ final class LocalEnsemble implements AutoCloseable {
     }
 
     /** As {@link #awaitLeader(long, List)} over every running peer. */
-    long awaitLeader(long epoch) {
+    public long awaitLeader(long epoch) {
         return awaitLeader(epoch, List.copyOf(running.keySet()));
     }
 
