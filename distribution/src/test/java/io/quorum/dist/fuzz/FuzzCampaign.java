@@ -94,14 +94,14 @@ public final class FuzzCampaign {
     private void fastElection() throws Exception {
         try (LocalEnsemble ensemble = started("3")) {
             long leader = ensemble.awaitAnyLeader(List.of(1L, 2L, 3L));
-            results.add(tcpOnEveryPeer(ensemble, "election port (TCP, alg 3)", LocalEnsemble::electionPort,
+            note(tcpOnEveryPeer(ensemble, "election port (TCP, alg 3)", LocalEnsemble::electionPort,
                     FuzzCases::electionTcp, 1));
-            results.add(tcpOnEveryPeer(ensemble, "client port", LocalEnsemble::clientPort, FuzzCases::clientPort, 2));
-            results.add(PortFuzzer.tcp("quorum port (TCP, leader)", local(ensemble.quorumPort(leader)), ATTACKER,
+            note(tcpOnEveryPeer(ensemble, "client port", LocalEnsemble::clientPort, FuzzCases::clientPort, 2));
+            note(PortFuzzer.tcp("quorum port (TCP, leader)", local(ensemble.quorumPort(leader)), ATTACKER,
                     casesPerPort, seed + 3L * Integer.MAX_VALUE, SENDERS, FuzzCases::quorumPort));
-            results.add(PortFuzzer.flood("election port (TCP, alg 3)", local(ensemble.electionPort(1)), FLOOD));
-            results.add(PortFuzzer.flood("client port", local(ensemble.clientPort(2)), FLOOD));
-            results.add(PortFuzzer.flood("quorum port (TCP, leader)", local(ensemble.quorumPort(leader)), FLOOD));
+            note(PortFuzzer.flood("election port (TCP, alg 3)", local(ensemble.electionPort(1)), FLOOD));
+            note(PortFuzzer.flood("client port", local(ensemble.clientPort(2)), FLOOD));
+            note(PortFuzzer.flood("quorum port (TCP, leader)", local(ensemble.quorumPort(leader)), FLOOD));
             stillServesAndElects(ensemble, "electionAlg=3");
         }
     }
@@ -115,9 +115,14 @@ public final class FuzzCampaign {
                 parts.add(PortFuzzer.udp(port, local(portOf.port(ensemble, sid)), share(sid),
                         seed + (4L + Long.parseLong(alg)) * Integer.MAX_VALUE + offset(sid), SENDERS, input));
             }
-            results.add(sum(port, parts));
+            note(sum(port, parts));
             stillServesAndElects(ensemble, "electionAlg=" + alg);
         }
+    }
+
+    private void note(PortFuzzer.Result result) {
+        LOG.info("{}", result);
+        results.add(result);
     }
 
     private interface PortOf {
