@@ -6,10 +6,13 @@ import io.quorum.api.view.QuorumView;
 import io.quorum.peer.runtime.PeerHistory;
 import io.quorum.peer.session.LeaderHandshake;
 import io.quorum.peer.session.LeaderOutbox;
+import io.quorum.peer.session.LearnerInfo;
+import io.quorum.peer.session.PacketType;
 import io.quorum.peer.session.QuorumPacket;
 import io.quorum.peer.session.QuorumPacketCodec;
 import io.quorum.peer.session.SessionTimings;
 import io.quorum.transport.support.OwnedThreads;
+import io.quorum.transport.tcp.MemberAddresses;
 import io.quorum.transport.tcp.SocketFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -43,6 +46,7 @@ final class LeaderSession {
     private final InetSocketAddress bindAddress;
     private final SocketFactory sockets;
     private final Duration handshakeTimeout;
+    private final MemberAddresses members;
     private final int maxConnections;
     private final SessionLoop loop = new SessionLoop();
     private final LeaderHandshake core;
@@ -63,6 +67,7 @@ final class LeaderSession {
         this.bindAddress = bindAddress;
         this.sockets = sockets;
         this.handshakeTimeout = Duration.ofNanos(timings.syncTimeout());
+        this.members = new MemberAddresses(view);
         this.maxConnections = view.servers().size() + SPARE_CONNECTIONS;
         this.core = new LeaderHandshake(myId, view, history.acceptedEpoch(), history.currentEpoch(),
                 history.lastLoggedZxid(), timings);
@@ -219,9 +224,33 @@ final class LeaderSession {
                 core.learnerDisconnected(connId, loop.now(), out);
                 return;
             }
+            QuorumPacket packet = next.get().toOptional().orElseThrow();
+            Optional<String> impostor = impostor(connId, packet);
+            if (impostor.isPresent()) {
+                LOG.warn("closing learner connection {}: {}", connId, impostor.get());
+                closeConnection(connId, impostor.get());
+                core.learnerDisconnected(connId, loop.now(), out);
+                return;
+            }
             heard.add(connId);
-            core.onPacket(connId, next.get().toOptional().orElseThrow(), loop.now(), out);
+            core.onPacket(connId, packet, loop.now(), out);
         }
+    }
+
+    /**
+     * A learner may announce only a sid whose server line names the address it connects from:
+     * otherwise anyone reaching the quorum port could ack epochs as a voter (as on the election
+     * port, CVE-2018-8012). The handshake core checks the sid against the view.
+     */
+    private Optional<String> impostor(long connId, QuorumPacket packet) {
+        if (!packet.is(PacketType.FOLLOWERINFO) && !packet.is(PacketType.OBSERVERINFO)) {
+            return Optional.empty();
+        }
+        PacketConnection connection = connections.get(connId);
+        if (connection == null || !(LearnerInfo.decode(packet.data()) instanceof DecodeResult.Decoded<LearnerInfo> info)) {
+            return Optional.empty();
+        }
+        return members.refusal(info.message().sid(), connection.remoteAddress());
     }
 
     private void disconnected(long connId, String reason) {

@@ -4,6 +4,7 @@ import io.quorum.transport.support.OwnedThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -91,6 +92,11 @@ final class PacketConnection {
 
     boolean isClosed() {
         return closed.get();
+    }
+
+    /** The peer's IP address (null if the socket never connected). */
+    InetAddress remoteAddress() {
+        return socket.getInetAddress();
     }
 
     String remote() {

@@ -10,22 +10,23 @@ import java.util.Optional;
 
 /**
  * Who may speak for a server of the view: only a connection from one of the addresses its
- * server line names (its quorum or election host, resolved now). Without this, anyone who can
+ * server line names (its quorum or election host, resolved now). The election port's acceptor
+ * and the leader's quorum port (for the sid a learner announces) both ask. Without this, anyone who can
  * reach the election port could announce a member's sid and vote as that member
  * (CVE-2018-8012). Sids outside the view are not checked here: the cores ignore their votes.
  *
  * <p>This binds a sid to a host, not to a process: another process on the member's host can
  * still claim its sid. Only sslQuorum (a certificate per peer) proves identity.
  */
-final class MemberAddresses {
+public final class MemberAddresses {
     private final QuorumView view;
 
-    MemberAddresses(QuorumView view) {
+    public MemberAddresses(QuorumView view) {
         this.view = view;
     }
 
     /** Why a connection from {@code from} may not speak for {@code sid}, or empty if it may. */
-    Optional<String> refusal(long sid, InetAddress from) {
+    public Optional<String> refusal(long sid, InetAddress from) {
         Optional<QuorumServer> server = view.server(sid);
         if (server.isEmpty() || from == null) {
             return Optional.empty();
