@@ -39,18 +39,18 @@ public final class FuzzCampaign {
 
     /** What the campaign found. */
     public record Report(List<PortFuzzer.Result> ports, List<String> problems, long uncaughtExceptions,
-            long peakHeapBytes, long maxHeapBytes) {
+            long errorLogs, long peakHeapBytes, long maxHeapBytes) {
         public long failures() {
             return ports.stream().mapToLong(PortFuzzer.Result::failures).sum() + problems.size() + uncaughtExceptions
-                    + (peakHeapBytes > maxHeapBytes ? 1 : 0);
+                    + errorLogs + (peakHeapBytes > maxHeapBytes ? 1 : 0);
         }
 
         public String describe() {
             StringBuilder text = new StringBuilder();
             ports.forEach(result -> text.append(result).append('\n'));
             problems.forEach(problem -> text.append("PROBLEM: ").append(problem).append('\n'));
-            text.append(String.format("uncaught exceptions: %d, heap peak %d MiB of max %d MiB%nfailures: %d%n",
-                    uncaughtExceptions, peakHeapBytes >> 20, maxHeapBytes >> 20, failures()));
+            text.append(String.format("uncaught exceptions: %d, ERROR log lines: %d, heap peak %d MiB of max %d MiB%n"
+                    + "failures: %d%n", uncaughtExceptions, errorLogs, peakHeapBytes >> 20, maxHeapBytes >> 20, failures()));
             return text.toString();
         }
     }
@@ -78,6 +78,7 @@ public final class FuzzCampaign {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        ErrorLogCounter errors = ErrorLogCounter.attach();
         try {
             fastElection();
             udpElection("0", "quorum port (UDP, alg 0)", LocalEnsemble::quorumPort, FuzzCases::legacyUdp);
@@ -85,9 +86,10 @@ public final class FuzzCampaign {
             udpElection("2", "election port (UDP, alg 2)", LocalEnsemble::electionPort, FuzzCases::authUdp);
         } finally {
             Thread.setDefaultUncaughtExceptionHandler(previous);
+            errors.detach();
         }
         long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        return new Report(List.copyOf(results), List.copyOf(problems), uncaught.get(), peak,
+        return new Report(List.copyOf(results), List.copyOf(problems), uncaught.get(), errors.count(), peak,
                 Runtime.getRuntime().maxMemory());
     }
 
