@@ -217,12 +217,22 @@ public final class FuzzCampaign {
     public static void main(String[] args) throws Exception {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
+        // A hundred thousand refused inputs per port make as many WARN lines; errors still show.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.ERROR);
+        ((ch.qos.logback.classic.Logger) LOG).setLevel(ch.qos.logback.classic.Level.INFO);
         Path root = Files.createTempDirectory("quorum-fuzz-");
         long started = System.nanoTime();
-        Report report = new FuzzCampaign(root, cases, seed).run();
+        Report report;
+        try {
+            report = new FuzzCampaign(root, cases, seed).run();
+        } finally {
+            try (var paths = Files.walk(root)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
         String text = report.describe() + String.format("took %.0f s (seed %d, %d cases per port)%n",
                 (System.nanoTime() - started) / 1e9, seed, cases);
-        LOG.info("fuzzing campaign:\n{}", text);
         System.out.print(text);
         System.exit(report.failures() == 0 ? 0 : 1);
     }
