@@ -90,7 +90,7 @@ public final class QuorumPeerModule extends AbstractModule {
                 ? DatagramElectionConfig.defaults()
                 : DatagramElectionConfig.defaults().bindingOwnHost();
         if (!provider.endpoints().contains(Endpoint.ELECTION_TCP)) {
-            refuseTlsOverUdp(provider, algorithm);
+            refuseTlsOverUdp(algorithm);
             return context -> ElectionRuntime.startDatagram(provider, context, datagram);
         }
         ConnectionManagerConfig plain = ConnectionManagerConfig.defaults(config.myId(), config.view())
@@ -107,10 +107,10 @@ public final class QuorumPeerModule extends AbstractModule {
      * secured: better refuse to start than run half-protected. ZooKeeper never offered TLS for
      * those algorithms either; they were gone before quorum TLS arrived (3.5/3.6).
      */
-    private void refuseTlsOverUdp(ElectionProvider provider, ElectionAlgorithm algorithm) throws ConfigException {
+    private void refuseTlsOverUdp(ElectionAlgorithm algorithm) throws ConfigException {
         if (config.quorumTls().isPresent()) {
             throw new ConfigException(TlsSettings.SSL_QUORUM + "=true secures TCP connections only, but electionAlg="
-                    + config.electionAlg() + " (" + algorithm.describe() + ") elects over UDP, where votes would stay"
+                    + config.electionAlg() + " (" + algorithm.name() + ") elects over UDP, where votes would stay"
                     + " unauthenticated plain text; use electionAlg=3 (fast) with TLS, or set " + TlsSettings.SSL_QUORUM
                     + "=false");
         }
