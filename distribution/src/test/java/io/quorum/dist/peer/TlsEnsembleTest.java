@@ -30,11 +30,15 @@ class TlsEnsembleTest {
     Path root;
 
     private LocalEnsemble ensemble;
+    private LinkWatcher links;
 
     @AfterEach
     void stop() {
         if (ensemble != null) {
             ensemble.close();
+        }
+        if (links != null) {
+            links.detach();
         }
     }
 
@@ -77,6 +81,7 @@ class TlsEnsembleTest {
      */
     @Test
     void aPeerWithAnUntrustedCertificateNeverCountsAndNeverJoins() throws Exception {
+        links = LinkWatcher.attach();
         ensemble = new LocalEnsemble(root, 3, trusted());
         ensemble.start(1);
         ensemble.start(3, tlsKeys(TestCertificates.rogue(), TestCertificates.rogueKeyStore()));
@@ -91,6 +96,9 @@ class TlsEnsembleTest {
                 ensemble.get(3).peer().status().state() == ServerState.LOOKING
                         && ensemble.get(2).peer().status().state() == ServerState.LEADING);
         assertThat(FourLetterWords.srvr(ensemble.clientPort(3)).mode()).isEqualTo(Mode.NOT_SERVING);
+        // A vote reaches an election only over a link that came up; 1 and 2 never had one with 3.
+        assertThat(links.upSeenBy(1)).contains(2L).doesNotContain(3L);
+        assertThat(links.upSeenBy(2)).contains(1L).doesNotContain(3L);
     }
 
     @ParameterizedTest(name = "{0} peer")
