@@ -3,6 +3,7 @@ package io.quorum.dist.cli;
 import io.quorum.dist.cds.ClassDataArchive;
 import io.quorum.dist.ensemble.ChildPeer;
 import io.quorum.dist.ensemble.EnsembleLayout;
+import io.quorum.dist.ensemble.EnsembleTls;
 import io.quorum.dist.ensemble.EnsembleTracker;
 import io.quorum.dist.ensemble.EnsembleView;
 import io.quorum.dist.status.Probe;
@@ -70,6 +71,10 @@ final class EnsembleCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "SECONDS", description = "stop after this long (default: run until Ctrl-C)")
     Long duration;
 
+    @Option(names = "--tls", description = "run the election and quorum ports over mutual TLS, with a throw-away CA "
+            + "and peer certificates made under the data directory (electionAlg 3 or another TCP algorithm)")
+    boolean tls;
+
     @Option(names = "--kill-leader-every", paramLabel = "SECONDS",
             description = "kill -9 the leader this often; it is restarted once a new leader is serving")
     Long killLeaderEvery;
@@ -87,8 +92,12 @@ final class EnsembleCommand implements Callable<Integer> {
             return 2;
         }
         layout.write();
-        out.printf("quorum ensemble: %d peers%s, electionAlg=%s, ports %d+i/%d+i/%d+i, files in %s%n", size,
-                observers > 0 ? " and " + observers + " observers" : "", electionAlg, basePort, basePort + 100,
+        if (tls) {
+            EnsembleTls.secure(layout);
+        }
+        out.printf("quorum ensemble: %d peers%s, electionAlg=%s%s, ports %d+i/%d+i/%d+i, files in %s%n", size,
+                observers > 0 ? " and " + observers + " observers" : "", electionAlg,
+                tls ? ", TLS (certificates in " + EnsembleTls.directory(layout) + ")" : "", basePort, basePort + 100,
                 basePort + 200, layout.dataDir());
         out.flush();
         ClassDataArchive.prepare(spec.commandLine().getErr());

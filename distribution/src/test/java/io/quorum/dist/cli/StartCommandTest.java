@@ -2,6 +2,8 @@ package io.quorum.dist.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quorum.transport.testing.TestCertificates;
+import io.quorum.transport.tls.ThrowawayPki;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -92,6 +94,19 @@ class StartCommandTest {
 
         assertThat(run("start", zooCfg.toString())).isEqualTo(2);
         assertThat(err.toString()).startsWith("quorum start: " + zooCfg + ": ").contains(message);
+    }
+
+    @Test
+    void anUnusableTlsKeyStoreIsExitTwoNamingTheKeyAndFile() throws IOException {
+        ThrowawayPki ca = TestCertificates.trusted();
+        Path keyStore = TestCertificates.peerKeyStore();
+        Path config = zooCfg("sslQuorum=true", "ssl.quorum.keyStore.location=" + keyStore,
+                "ssl.quorum.keyStore.password=not-" + ca.password(), "ssl.quorum.trustStore.location=" + ca.trustStore(),
+                "ssl.quorum.trustStore.password=" + ca.password());
+
+        assertThat(run("start", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("quorum start: " + config + ": ssl.quorum.keyStore.password is wrong for "
+                + keyStore);
     }
 
     @Test

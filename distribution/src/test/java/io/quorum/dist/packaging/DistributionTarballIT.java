@@ -256,6 +256,26 @@ class DistributionTarballIT {
         }
     }
 
+    /** Issue 11's demonstration: `ensemble --tls` makes its own CA and runs the quorum over mutual TLS. */
+    @Test
+    void aTlsEnsembleMadeInOneCommandElectsAndFailsOver() throws Exception {
+        Path data = work.resolve("tls-ensemble");
+        int base = freeBasePort(data);
+        Result run = quorum(Map.of(), "ensemble", "--tls", "--duration", "10", "--kill-leader-every", "4",
+                "--base-port", Integer.toString(base), "--data-dir", data.toString());
+
+        assertThat(run.code).as(run.err).isZero();
+        assertThat(run.out).contains("TLS (certificates in " + data.resolve("tls") + ")", "killed the leader, peer ");
+        Matcher seen = Pattern.compile("elections seen: (\\d+)").matcher(run.out);
+        assertThat(seen.find()).as(run.out).isTrue();
+        assertThat(Integer.parseInt(seen.group(1))).as(run.out).isGreaterThanOrEqualTo(2);
+        assertThat(data.resolve("peer-2/zoo.cfg")).content().contains("sslQuorum=true",
+                "ssl.quorum.keyStore.location=" + data.resolve("tls/peer-2.p12"));
+        for (int sid = 1; sid <= 3; sid++) {
+            assertThat(data.resolve("peer-" + sid + "/peer.log")).content().contains("quorum TLS: TLSv1.3");
+        }
+    }
+
     /** A base port whose three-peer layout is free on 127.0.0.1 now. */
     private static int freeBasePort(Path data) {
         for (int base = 30_000 + (int) (ProcessHandle.current().pid() % 200) * 100; base < 60_000; base += 997) {

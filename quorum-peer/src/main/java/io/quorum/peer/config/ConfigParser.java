@@ -4,6 +4,7 @@ import io.quorum.api.LearnerType;
 import io.quorum.api.view.QuorumServer;
 import io.quorum.api.view.QuorumVerifier;
 import io.quorum.api.view.QuorumView;
+import io.quorum.transport.tls.QuorumTls;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,9 +50,11 @@ final class ConfigParser {
     private final Map<String, String> electionProperties = new TreeMap<>();
     private final List<String> unknownKeys = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final QuorumTlsKeys tls;
 
     ConfigParser(Map<String, String> entries, Path workingDir) {
         this.workingDir = workingDir;
+        this.tls = new QuorumTlsKeys(workingDir);
         entries.forEach(this::sort);
     }
 
@@ -66,6 +69,8 @@ final class ConfigParser {
             weights.put(key, value);
         } else if (key.startsWith(ELECTION_PREFIX) && key.length() > ELECTION_PREFIX.length()) {
             electionProperties.put(key, value);
+        } else if (QuorumTlsKeys.claims(key)) {
+            tls.put(key, value);
         } else {
             unknownKeys.add(key);
         }
@@ -73,6 +78,7 @@ final class ConfigParser {
 
     QuorumPeerConfig parse() throws ConfigException {
         unknownKeys.forEach(this::warnUnknown);
+        tls.unsupported().forEach(key -> warn("ZooKeeper's quorum TLS key " + key + " is not supported and is ignored"));
         Path dataDir = dataDir();
         Path dataLogDir = optional(DATA_LOG_DIR).map(workingDir::resolve).orElse(dataDir);
         int tickTime = intOrDefault(TICK_TIME, QuorumPeerConfig.DEFAULT_TICK_TIME);
@@ -88,10 +94,11 @@ final class ConfigParser {
         long myId = MyIdFile.read(dataDir);
         QuorumServer me = view.server(myId).orElseThrow(() -> new ConfigException(
                 "My id " + myId + " not in the peer list (the server.N lines name " + ids(view) + ")"));
+        Optional<QuorumTls> quorumTls = tls.load();
         return new QuorumPeerConfig(myId, view, learnerType(me, peerType), electionAlg, tickTime, initLimit,
                 syncLimit, dataDir, dataLogDir,
                 ClientAddress.resolve(optional(ClientAddress.CLIENT_PORT), optional(ClientAddress.CLIENT_PORT_ADDRESS), me),
-                listenOnAllIps, cnxTimeout, electionProperties, unknownKeys, warnings, pluginDir());
+                listenOnAllIps, cnxTimeout, electionProperties, unknownKeys, warnings, pluginDir(), quorumTls);
     }
 
     /** {@code plugin.dir}, which must be an existing directory when it is set. */

@@ -4,6 +4,7 @@ import io.quorum.api.LearnerType;
 import io.quorum.api.view.PeerAddress;
 import io.quorum.api.view.QuorumServer;
 import io.quorum.api.view.QuorumView;
+import io.quorum.transport.tls.QuorumTls;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -38,6 +39,8 @@ import java.util.TreeMap;
  * @param pluginDir {@code plugin.dir}: the directory whose jars add election algorithms, resolved
  *     against the working directory as {@code dataDir} is; empty if unset, which means the
  *     distribution's {@code plugins/} ({@link io.quorum.peer.election.PluginDirectory})
+ * @param quorumTls with {@code sslQuorum=true}, the loaded key and trust material that secures the
+ *     election connections (TCP algorithms) and the quorum port; empty for plain TCP
  */
 public record QuorumPeerConfig(
         long myId,
@@ -55,7 +58,9 @@ public record QuorumPeerConfig(
         Map<String, String> electionProperties,
         List<String> unknownKeys,
         List<String> warnings,
-        Optional<Path> pluginDir) {
+        Optional<Path> pluginDir,
+
+        Optional<QuorumTls> quorumTls) {
 
     /** ZooKeeper's default tick. */
     public static final int DEFAULT_TICK_TIME = 3000;
@@ -78,6 +83,7 @@ public record QuorumPeerConfig(
         electionProperties = Collections.unmodifiableMap(new TreeMap<>(electionProperties));
         unknownKeys = List.copyOf(unknownKeys);
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(quorumTls, "quorumTls is null");
     }
 
     /**

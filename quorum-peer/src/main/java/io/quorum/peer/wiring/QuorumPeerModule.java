@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.quorum.api.election.ElectionProvider;
+import io.quorum.peer.config.ConfigException;
 import io.quorum.peer.config.QuorumPeerConfig;
 import io.quorum.peer.election.ElectionRegistry;
 import io.quorum.peer.election.ElectionSettings;
@@ -32,6 +33,7 @@ import io.quorum.transport.runtime.DatagramElectionConfig;
 import io.quorum.transport.runtime.ElectionRuntime;
 import io.quorum.transport.runtime.SystemTicker;
 import io.quorum.transport.tcp.ConnectionManagerConfig;
+import io.quorum.transport.tls.TlsSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -84,18 +86,20 @@ public final class QuorumPeerModule extends AbstractModule {
     /** The election on the sockets its provider names: the TCP election port, or UDP (algorithms 0-2). */
     @Provides
     @Singleton
-    ElectionStarter electionStarter(ElectionProvider provider) {
+    ElectionStarter electionStarter(ElectionProvider provider, ElectionAlgorithm algorithm) throws ConfigException {
         Duration connect = Duration.ofMillis(config.cnxTimeout());
         Duration handshake = Duration.ofMillis((long) config.tickTime() * Math.max(1, config.syncLimit()));
         DatagramElectionConfig datagram = config.quorumListenOnAllIPs()
                 ? DatagramElectionConfig.defaults()
                 : DatagramElectionConfig.defaults().bindingOwnHost();
         if (!provider.endpoints().contains(Endpoint.ELECTION_TCP)) {
+            refuseTlsOverUdp(algorithm);
             return context -> ElectionRuntime.startDatagram(provider, scoped(context, provider), datagram);
         }
-        ConnectionManagerConfig transport = ConnectionManagerConfig.defaults(config.myId(), config.view())
+        ConnectionManagerConfig plain = ConnectionManagerConfig.defaults(config.myId(), config.view())
                 .withListenOnAllIps(config.quorumListenOnAllIPs())
                 .withTimeouts(connect, handshake);
+        ConnectionManagerConfig transport = config.quorumTls().map(plain::withSocketFactory).orElse(plain);
         return context -> ElectionRuntime.startTcp(provider, scoped(context, provider), transport);
     }
 
@@ -103,6 +107,22 @@ public final class QuorumPeerModule extends AbstractModule {
     private static ElectionContext scoped(ElectionContext context, ElectionProvider provider) {
         return new PeerElectionContext(context.myId(), context.view(), context::initialVote,
                 ElectionSettings.of(context.properties(), provider.name()));
+    }
+
+    /**
+     * sslQuorum promises that only holders of a trusted certificate take part. An algorithm that
+     * elects over UDP (0, 1, 2) would leave the votes in plain text from anyone who can send a
+     * datagram (alg 2's challenge proves reachability, not identity) while the quorum port looked
+     * secured: better refuse to start than run half-protected. ZooKeeper never offered TLS for
+     * those algorithms either; they were gone before quorum TLS arrived (3.5/3.6).
+     */
+    private void refuseTlsOverUdp(ElectionAlgorithm algorithm) throws ConfigException {
+        if (config.quorumTls().isPresent()) {
+            throw new ConfigException(TlsSettings.SSL_QUORUM + "=true secures TCP connections only, but electionAlg="
+                    + config.electionAlg() + " (" + algorithm.name() + ") elects over UDP, where votes would stay"
+                    + " unauthenticated plain text; use electionAlg=3 (fast) with TLS, or set " + TlsSettings.SSL_QUORUM
+                    + "=false");
+        }
     }
 
     @Provides

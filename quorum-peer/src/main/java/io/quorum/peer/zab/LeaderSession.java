@@ -6,16 +6,21 @@ import io.quorum.api.view.QuorumView;
 import io.quorum.peer.runtime.PeerHistory;
 import io.quorum.peer.session.LeaderHandshake;
 import io.quorum.peer.session.LeaderOutbox;
+import io.quorum.peer.session.LearnerInfo;
+import io.quorum.peer.session.PacketType;
 import io.quorum.peer.session.QuorumPacket;
 import io.quorum.peer.session.QuorumPacketCodec;
 import io.quorum.peer.session.SessionTimings;
 import io.quorum.transport.support.OwnedThreads;
+import io.quorum.transport.tcp.MemberAddresses;
+import io.quorum.transport.tcp.SocketFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +44,9 @@ final class LeaderSession {
 
     private final long myId;
     private final InetSocketAddress bindAddress;
+    private final SocketFactory sockets;
+    private final Duration handshakeTimeout;
+    private final MemberAddresses members;
     private final int maxConnections;
     private final SessionLoop loop = new SessionLoop();
     private final LeaderHandshake core;
@@ -53,10 +61,13 @@ final class LeaderSession {
     private final AtomicLong nextConnId = new AtomicLong();
     private volatile ServerSocket listener;
 
-    LeaderSession(long myId, QuorumView view, InetSocketAddress bindAddress, PeerHistory history,
-            SessionTimings timings, LongConsumer established) {
+    LeaderSession(long myId, QuorumView view, InetSocketAddress bindAddress, SocketFactory sockets,
+            PeerHistory history, SessionTimings timings, LongConsumer established) {
         this.myId = myId;
         this.bindAddress = bindAddress;
+        this.sockets = sockets;
+        this.handshakeTimeout = Duration.ofNanos(timings.syncTimeout());
+        this.members = new MemberAddresses(view);
         this.maxConnections = view.servers().size() + SPARE_CONNECTIONS;
         this.core = new LeaderHandshake(myId, view, history.acceptedEpoch(), history.currentEpoch(),
                 history.lastLoggedZxid(), timings);
@@ -98,7 +109,7 @@ final class LeaderSession {
     }
 
     private ServerSocket listen() throws IOException {
-        ServerSocket socket = new ServerSocket();
+        ServerSocket socket = sockets.newServerSocket();
         try {
             socket.setReuseAddress(true);
             socket.bind(bindAddress);
@@ -149,7 +160,8 @@ final class LeaderSession {
             return;
         }
         long connId = nextConnId.incrementAndGet();
-        PacketConnection connection = new PacketConnection(socket, "learner-" + connId);
+        PacketConnection connection = new PacketConnection(socket, "learner-" + connId,
+                accepted -> sockets.secure(accepted, handshakeTimeout));
         connections.put(connId, connection);
         // Queued before the reader starts, so the core hears of the connection before its packets.
         if (!loop.submit(() -> connected(connId))) {
@@ -212,9 +224,33 @@ final class LeaderSession {
                 core.learnerDisconnected(connId, loop.now(), out);
                 return;
             }
+            QuorumPacket packet = next.get().toOptional().orElseThrow();
+            Optional<String> impostor = impostor(connId, packet);
+            if (impostor.isPresent()) {
+                LOG.warn("closing learner connection {}: {}", connId, impostor.get());
+                closeConnection(connId, impostor.get());
+                core.learnerDisconnected(connId, loop.now(), out);
+                return;
+            }
             heard.add(connId);
-            core.onPacket(connId, next.get().toOptional().orElseThrow(), loop.now(), out);
+            core.onPacket(connId, packet, loop.now(), out);
         }
+    }
+
+    /**
+     * A learner may announce only a sid whose server line names the address it connects from:
+     * otherwise anyone reaching the quorum port could ack epochs as a voter (as on the election
+     * port, CVE-2018-8012). The handshake core checks the sid against the view.
+     */
+    private Optional<String> impostor(long connId, QuorumPacket packet) {
+        if (!packet.is(PacketType.FOLLOWERINFO) && !packet.is(PacketType.OBSERVERINFO)) {
+            return Optional.empty();
+        }
+        PacketConnection connection = connections.get(connId);
+        if (connection == null || !(LearnerInfo.decode(packet.data()) instanceof DecodeResult.Decoded<LearnerInfo> info)) {
+            return Optional.empty();
+        }
+        return members.refusal(info.message().sid(), connection.remoteAddress());
     }
 
     private void disconnected(long connId, String reason) {

@@ -9,9 +9,11 @@ import io.quorum.peer.session.QuorumPacketCodec;
 import io.quorum.peer.session.SessionTimings;
 import io.quorum.peer.session.SyncKind;
 import io.quorum.transport.support.OwnedThreads;
+import io.quorum.transport.tcp.SocketFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
@@ -35,6 +37,7 @@ final class LearnerSession {
 
     private final long myId;
     private final PeerAddress leader;
+    private final SocketFactory sockets;
     private final long leaderId;
     private final SessionTimings timings;
     private final SessionLoop loop = new SessionLoop();
@@ -45,11 +48,12 @@ final class LearnerSession {
     private volatile Socket connecting;
     private PacketConnection connection;
 
-    LearnerSession(long myId, long leaderId, PeerAddress leader, boolean observer, PeerHistory history,
-            SessionTimings timings, LongConsumer established) {
+    LearnerSession(long myId, long leaderId, PeerAddress leader, SocketFactory sockets, boolean observer,
+            PeerHistory history, SessionTimings timings, LongConsumer established) {
         this.myId = myId;
         this.leaderId = leaderId;
         this.leader = leader;
+        this.sockets = sockets;
         this.timings = timings;
         this.core = new LearnerHandshake(myId, observer, history.acceptedEpoch(), history.currentEpoch(),
                 history.lastLoggedZxid(), timings);
@@ -116,13 +120,16 @@ final class LearnerSession {
         long pause = QUICK_RETRY_NANOS;
         String lastProblem = "no attempt";
         while (!loop.isStopped() && loop.now() - deadline < 0) {
-            Socket socket = new Socket();
-            connecting = socket;
+            Socket socket = null;
             try {
+                socket = sockets.newSocket();
+                connecting = socket;
                 socket.setTcpNoDelay(true);
                 int timeoutMillis = (int) Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(deadline - loop.now()),
                         TimeUnit.NANOSECONDS.toMillis(timings.syncTimeout())));
-                socket.connect(new InetSocketAddress(leader.host(), leader.port()), timeoutMillis);
+                sockets.connect(socket, new InetSocketAddress(leader.host(), leader.port()), timeoutMillis);
+                // With TLS: the leader proves who it is before we send it anything.
+                sockets.secure(socket, Duration.ofMillis(timeoutMillis));
                 return socket;
             } catch (IOException e) {
                 closeQuietly(socket);
@@ -140,6 +147,9 @@ final class LearnerSession {
     }
 
     private static void closeQuietly(Socket socket) {
+        if (socket == null) {
+            return;
+        }
         try {
             socket.close();
         } catch (IOException ignored) {

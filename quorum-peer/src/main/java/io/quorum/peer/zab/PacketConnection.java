@@ -4,6 +4,7 @@ import io.quorum.transport.support.OwnedThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -34,13 +35,29 @@ final class PacketConnection {
 
     private final Socket socket;
     private final String name;
+    private final Handshake handshake;
     private final BlockingQueue<byte[]> outgoing = new ArrayBlockingQueue<>(WRITE_QUEUE);
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile String closeReason;
 
+    /** What must happen on the socket before bytes flow: the TLS handshake of an accepted socket. */
+    interface Handshake {
+        void run(Socket socket) throws IOException;
+    }
+
+    /** A connection whose socket is ready for bytes (dialled and, with TLS, already shaken hands). */
     PacketConnection(Socket socket, String name) {
+        this(socket, name, ready -> { });
+    }
+
+    /**
+     * A connection that first runs {@code handshake} on its reader thread, so that a client
+     * stalling its TLS handshake never holds up the leader's accept loop (ZOOKEEPER-3296).
+     */
+    PacketConnection(Socket socket, String name, Handshake handshake) {
         this.socket = socket;
         this.name = name;
+        this.handshake = handshake;
     }
 
     /** Starts the reader and writer threads. */
@@ -77,6 +94,11 @@ final class PacketConnection {
         return closed.get();
     }
 
+    /** The peer's IP address (null if the socket never connected). */
+    InetAddress remoteAddress() {
+        return socket.getInetAddress();
+    }
+
     String remote() {
         return String.valueOf(socket.getRemoteSocketAddress());
     }
@@ -84,6 +106,7 @@ final class PacketConnection {
     private void read(Listener listener) {
         String reason = "connection closed by the peer";
         try {
+            handshake.run(socket);
             InputStream in = socket.getInputStream();
             byte[] buffer = new byte[READ_CHUNK];
             while (true) {

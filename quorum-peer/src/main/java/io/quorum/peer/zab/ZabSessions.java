@@ -8,6 +8,7 @@ import io.quorum.peer.config.QuorumPeerConfig;
 import io.quorum.peer.runtime.PeerHistory;
 import io.quorum.peer.runtime.RoleSessions;
 import io.quorum.peer.session.SessionTimings;
+import io.quorum.transport.tcp.SocketFactory;
 import java.net.InetSocketAddress;
 import java.util.function.LongConsumer;
 
@@ -20,15 +21,26 @@ public final class ZabSessions implements RoleSessions {
     private final long myId;
     private final QuorumView view;
     private final InetSocketAddress leaderBindAddress;
+    private final SocketFactory sockets;
     private final SessionTimings timings;
     private volatile boolean closed;
     private volatile Runnable abortCurrent;
     private volatile LongConsumer voterLookingCurrent;
 
+    /** Sessions over plain TCP. */
     public ZabSessions(long myId, QuorumView view, InetSocketAddress leaderBindAddress, SessionTimings timings) {
+        this(myId, view, leaderBindAddress, SocketFactory.plain(), timings);
+    }
+
+    /**
+     * @param sockets how quorum-port sockets are made: plain, or mutual TLS ({@code sslQuorum})
+     */
+    public ZabSessions(long myId, QuorumView view, InetSocketAddress leaderBindAddress, SocketFactory sockets,
+            SessionTimings timings) {
         this.myId = myId;
         this.view = view;
         this.leaderBindAddress = leaderBindAddress;
+        this.sockets = sockets;
         this.timings = timings;
     }
 
@@ -40,12 +52,13 @@ public final class ZabSessions implements RoleSessions {
                 : new InetSocketAddress(quorum.host(), quorum.port());
         SessionTimings timings = SessionTimings.ofMillis(config.tickTime(), Math.max(1, config.initLimit()),
                 Math.max(1, config.syncLimit()));
-        return new ZabSessions(config.myId(), config.view(), bind, timings);
+        SocketFactory sockets = config.quorumTls().<SocketFactory>map(tls -> tls).orElse(SocketFactory.plain());
+        return new ZabSessions(config.myId(), config.view(), bind, sockets, timings);
     }
 
     @Override
     public String lead(PeerHistory history, LongConsumer established) throws InterruptedException {
-        LeaderSession session = new LeaderSession(myId, view, leaderBindAddress, history, timings, established);
+        LeaderSession session = new LeaderSession(myId, view, leaderBindAddress, sockets, history, timings, established);
         voterLookingCurrent = session::voterLooking;
         try {
             return runExclusively(session::stop, session::run);
@@ -57,7 +70,7 @@ public final class ZabSessions implements RoleSessions {
     @Override
     public String learn(QuorumServer leader, LearnerType type, PeerHistory history, LongConsumer established)
             throws InterruptedException {
-        LearnerSession session = new LearnerSession(myId, leader.id(), leader.quorumAddress(),
+        LearnerSession session = new LearnerSession(myId, leader.id(), leader.quorumAddress(), sockets,
                 type == LearnerType.OBSERVER, history, timings, established);
         return runExclusively(session::stop, session::run);
     }

@@ -11,6 +11,10 @@ import io.quorum.peer.persist.DataDirRecovery;
 import io.quorum.peer.persist.FileEpochStore;
 import io.quorum.peer.persist.FileTxnLog;
 import io.quorum.peer.runtime.PeerHistory;
+import io.quorum.peer.session.LearnerInfo;
+import io.quorum.peer.session.PacketType;
+import io.quorum.peer.session.QuorumPacket;
+import io.quorum.peer.session.QuorumPacketCodec;
 import io.quorum.peer.session.SessionTimings;
 import io.quorum.transport.testing.LoopbackPorts;
 import java.io.IOException;
@@ -112,6 +116,28 @@ class ZabSessionsTest {
             InputStream in = garbage.getInputStream();
             assertThat(in.read()).isEqualTo(-1);
         }
+        assertThat(leading.isDone()).isFalse();
+    }
+
+    @Test
+    void aLearnerAnnouncingAMembersSidFromAnotherAddressIsClosedAndNeverCounts() throws Exception {
+        Future<String> leading = lead(3, history(3));
+        int port = view.server(3).orElseThrow().quorumAddress().port();
+        byte[] followerInfo = QuorumPacketCodec.encode(QuorumPacket.of(PacketType.FOLLOWERINFO, 0,
+                LearnerInfo.v34(1).encode()));
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
+            try (Socket impostor = new Socket()) {
+                impostor.bind(new InetSocketAddress("127.0.0.2", 0));
+                impostor.connect(new InetSocketAddress("127.0.0.1", port));
+                impostor.getOutputStream().write(followerInfo);
+                impostor.setSoTimeout(10_000);
+                assertThat(impostor.getInputStream().read()).as("closed at once, no LEADERINFO").isEqualTo(-1);
+            }
+        });
+        assertThat(established).isEmpty();
+
+        learn(1, history(1));
+        await().atMost(WAIT).until(() -> established.size() == 2);
         assertThat(leading.isDone()).isFalse();
     }
 

@@ -25,6 +25,7 @@ final class Acceptor {
     private final SocketRegistry sockets;
     private final Connector connector;
     private final Executor executor;
+    private final MemberAddresses members;
     /** 2.2: anonymous observers get ids -1, -2, ... one per connection. */
     private final AtomicLong anonymousIds = new AtomicLong(-1);
     private final AtomicLong rejected = new AtomicLong();
@@ -41,6 +42,7 @@ final class Acceptor {
         this.sockets = sockets;
         this.connector = connector;
         this.executor = executor;
+        this.members = new MemberAddresses(config.view());
     }
 
     /** Called by the listener thread; never blocks on the socket. */
@@ -72,6 +74,9 @@ final class Acceptor {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(config.tcpKeepAlive());
             socket.setSoTimeout((int) config.handshakeTimeout().toMillis());
+            // Here on a handshake thread, not the listener's: a client that stalls its TLS
+            // handshake holds one pool thread for handshakeTimeout at most (ZOOKEEPER-3296).
+            config.socketFactory().secure(socket, config.handshakeTimeout());
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             adopted = decide(InitialMessageDecoder.read(in), socket, in, order);
         } catch (IOException | RuntimeException e) {
@@ -91,6 +96,13 @@ final class Acceptor {
             LOG.warn("connection from {} claims our own sid {}; closing it", socket.getRemoteSocketAddress(), sid);
             return false;
         }
+        Optional<String> refusal = members.refusal(sid, socket.getInetAddress());
+        if (refusal.isPresent()) {
+            rejected.incrementAndGet();
+            LOG.warn("connection from {} claims sid {} but {}; closing it", socket.getRemoteSocketAddress(), sid,
+                    refusal.get());
+            return false;
+        }
         if (sid < config.mySid()) {
             // 2.3: the smaller sid may not keep a connection. Its old one is stale (ZOOKEEPER-453).
             LOG.debug("sid {} is smaller than ours; dialling it back", sid);
@@ -104,9 +116,19 @@ final class Acceptor {
         return registry.adoptAccepted(sid, socket, in, order);
     }
 
+    /**
+     * A member is dialled back at its configured address, never at the one it advertised: what a
+     * connection advertises is not checked, and we would otherwise read votes for that member
+     * from wherever the advertisement pointed. Servers outside the view are dialled where they
+     * say (3.9.5's behaviour; their votes do not count).
+     */
     private void dialBack(long sid, InitialMessage message) {
+        if (config.view().contains(sid)) {
+            connector.connectOne(sid);
+            return;
+        }
         Optional<PeerAddress> advertised = message.addresses().stream().filter(a -> !HostPort.isWildcard(a.host())).findFirst();
-        if (advertised.isEmpty() && !config.view().contains(sid)) {
+        if (advertised.isEmpty()) {
             LOG.warn("Invalid server id: {} is not in the view and advertised no address", sid);
             return;
         }

@@ -98,6 +98,7 @@ final class Connector {
                 throw new IOException("cannot resolve " + address);
             }
             config.socketFactory().connect(socket, endpoint, (int) config.connectTimeout().toMillis());
+            config.socketFactory().secure(socket, config.handshakeTimeout());
             OutputStream out = socket.getOutputStream();
             out.write(initialMessage);
             out.flush();

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 
 /**
  * How the connection manager makes sockets and connects them. The seam lets tests make a
- * connect hang as a black-holed Kubernetes pod does (ZOOKEEPER-3756), and leaves room for TLS.
+ * connect hang as a black-holed Kubernetes pod does (ZOOKEEPER-3756), and {@link io.quorum.transport.tls.QuorumTls} makes TLS sockets.
  */
 public interface SocketFactory {
 
@@ -23,6 +24,15 @@ public interface SocketFactory {
      */
     default void connect(Socket socket, InetSocketAddress address, int timeoutMillis) throws IOException {
         socket.connect(address, timeoutMillis);
+    }
+
+    /**
+     * Makes a socket that was just connected or accepted ready for the protocol within
+     * {@code timeout}: for TLS, the handshake, which authenticates the peer. Callers run it on a
+     * pool or connection thread, never on a listener's accept thread (ZOOKEEPER-3296), and close
+     * the socket when it throws. Plain sockets need nothing.
+     */
+    default void secure(Socket socket, Duration timeout) throws IOException {
     }
 
     /** Plain TCP sockets. */

@@ -125,6 +125,28 @@ class HostileInputTest {
         goodExchangeStillWorks();
     }
 
+    /** CVE-2018-8012: a member's sid counts only from the host its server line names. */
+    @Test
+    void aMembersSidFromAnotherAddressIsRefused() throws IOException {
+        try (RawClient impostor = new RawClient("127.0.0.2", two.listenPort())) {
+            impostor.write(concat(InitialMessage.sidOnly(3).encode(), LengthFramer.encode(payload("I am 3"))));
+            await().atMost(WAIT).until(impostor::closedByPeer);
+        }
+        assertThat(two.rejectedConnections()).isEqualTo(1);
+        assertThat(cluster.events(2)).noneMatch(e -> e instanceof TransportEvent.Received r && r.sid() == 3);
+        assertThat(two.connectedPeers()).doesNotContain(3L);
+        goodExchangeStillWorks();
+    }
+
+    @Test
+    void aStrangerSidFromAnotherAddressIsServedAsAStranger() throws IOException {
+        try (RawClient stranger = new RawClient("127.0.0.2", two.listenPort())) {
+            stranger.write(concat(InitialMessage.sidOnly(77).encode(), LengthFramer.encode(payload("hi"))));
+            await().atMost(WAIT).until(() -> cluster.hasReceived(2, 77, payload("hi")));
+        }
+        assertThat(cluster.events(2)).noneMatch(e -> e instanceof TransportEvent.Link l && l.sid() == 77);
+    }
+
     @Test
     void capturedStreamsFrom3414And395PeersAreUnderstood() throws IOException {
         // stream-3.4.14-sid2-to-sid1-c2s goes to sid 1; stream-3.9.5-sid3-to-3.4.14-sid2-c2s to sid 2.

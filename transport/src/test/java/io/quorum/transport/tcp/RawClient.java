@@ -11,6 +11,12 @@ final class RawClient implements AutoCloseable {
     private final Socket socket = new Socket();
 
     RawClient(int port) throws IOException {
+        this("127.0.0.1", port);
+    }
+
+    /** A client connecting from {@code localAddress} (any 127.x.y.z works on loopback). */
+    RawClient(String localAddress, int port) throws IOException {
+        socket.bind(new InetSocketAddress(localAddress, 0));
         socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
         socket.setSoTimeout(50);
     }
