@@ -28,8 +28,22 @@ final class RealTrial {
     private static final Duration POLL = Duration.ofMillis(2);
     /** A formed ensemble is polled again this long at most before the fault, so it is settled, not just formed. */
     private static final Duration SETTLE = Duration.ofSeconds(5);
+    /**
+     * How long every system runs undisturbed before a fault: a failover happens to an ensemble
+     * that has been up a while, not in its first second (our peers rehearse failovers then,
+     * ZooKeeper's JVMs still compile their start-up code). The same for every system.
+     */
+    private static final Duration STEADY = Duration.ofSeconds(3);
 
     private RealTrial() {
+    }
+
+    private static void steady() {
+        try {
+            Thread.sleep(STEADY.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static TrialResult run(BenchSystem system, Scenario scenario, int size, int trial, Path dir) {
@@ -52,6 +66,7 @@ final class RealTrial {
             return switch (scenario) {
                 case COLD_START, ONE_DOWN -> result(system, scenario, size, trial, formedAt - launched, formed, usage);
                 case LEADER_CRASH -> {
+                    steady();
                     PeerProcess leader = ensemble.awaitStableLeader(SETTLE, POLL);
                     leader.usage().ifPresent(u -> usage.put(leader.sid(), u));
                     long killed = System.nanoTime();
@@ -60,6 +75,7 @@ final class RealTrial {
                     yield result(system, scenario, size, trial, System.nanoTime() - killed, after, usage);
                 }
                 case RESTART_ALL -> {
+                    steady();
                     ensemble.awaitStableLeader(SETTLE, POLL);
                     for (PeerProcess peer : new ArrayList<>(ensemble.peers())) {
                         peer.kill9();

@@ -13,6 +13,7 @@ import io.quorum.dist.bench.ResultsJson;
 import io.quorum.dist.bench.Scenario;
 import io.quorum.dist.bench.Summary;
 import io.quorum.dist.bench.TrialResult;
+import io.quorum.dist.cds.ClassDataArchive;
 import io.quorum.dist.harness.ZooKeeperClassPath;
 import io.quorum.peer.election.ElectionRegistry;
 import java.io.IOException;
@@ -108,6 +109,8 @@ final class BenchCommand implements Callable<Integer> {
                 err.println("quorum bench: " + message);
                 err.flush();
             })));
+            // Our peers start as quorum ensemble's do, mapping the class-data archive.
+            ClassDataArchive.prepare(err);
         }
         ProgressBar progress = new ProgressBar(err, settings.totalTrials(), "trials", System.console() != null, true,
                 System::nanoTime);

@@ -1,5 +1,6 @@
 package io.quorum.dist.harness;
 
+import io.quorum.dist.cds.ClassDataArchive;
 import io.quorum.dist.ensemble.ChildPeer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ public enum QuorumRuntime implements PeerRuntime {
     @Override
     public List<String> jvmArguments(Path dir) {
         List<String> arguments = new ArrayList<>(List.of("-Xmx64m"));
+        arguments.addAll(ClassDataArchive.jvmOptions());
         String configured = System.getProperty("logback.configurationFile");
         if (configured != null) {
             arguments.add("-Dlogback.configurationFile=" + configured);

@@ -1,7 +1,7 @@
 package io.quorum.dist.fuzz;
 
-import io.quorum.dist.interop.FourLetterWords;
-import io.quorum.dist.interop.FourLetterWords.Mode;
+import io.quorum.dist.harness.FourLetterWords;
+import io.quorum.dist.harness.FourLetterWords.Mode;
 import io.quorum.dist.peer.LocalEnsemble;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -1,5 +1,9 @@
 package io.quorum.dist.interop;
 
+import io.quorum.dist.harness.Ensemble;
+import io.quorum.dist.harness.PeerProcess;
+import io.quorum.dist.harness.QuorumRuntime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorum.dist.fuzz.FuzzCampaign;

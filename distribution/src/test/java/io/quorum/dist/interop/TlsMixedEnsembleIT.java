@@ -1,5 +1,12 @@
 package io.quorum.dist.interop;
 
+import io.quorum.dist.harness.Ensemble;
+import io.quorum.dist.harness.PeerProcess;
+import io.quorum.dist.harness.PeerRuntime;
+import io.quorum.dist.harness.QuorumRuntime;
+import io.quorum.dist.harness.ZooKeeperVersion;
+import io.quorum.dist.harness.FourLetterWords;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quorum.transport.testing.TestCertificates;

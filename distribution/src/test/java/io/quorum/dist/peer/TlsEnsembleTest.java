@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.quorum.api.ServerState;
-import io.quorum.dist.interop.FourLetterWords;
-import io.quorum.dist.interop.FourLetterWords.Mode;
+import io.quorum.dist.harness.FourLetterWords;
+import io.quorum.dist.harness.FourLetterWords.Mode;
 import io.quorum.peer.wiring.PeerAssemblyException;
 import io.quorum.transport.testing.TestCertificates;
 import io.quorum.transport.tls.ThrowawayPki;
