@@ -1,6 +1,5 @@
 package io.quorum.dist.cds;
 
-import io.quorum.dist.ensemble.ChildPeer;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  * directories (a development build) cannot be archived by the JVM and get none.
  */
 public final class ClassDataArchive {
+    /** Heap and collector of every peer JVM our launchers start, and of the training run, which must match. */
+    public static final List<String> PEER_JVM_OPTIONS = List.of("-Xmx64m", "-XX:+UseSerialGC");
     private static final long TRAINING_BOUND_SECONDS = 120;
     private static volatile Path prepared;
 
@@ -86,7 +87,7 @@ public final class ClassDataArchive {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-XX:ArchiveClassesAtExit=" + partial);
-            command.addAll(ChildPeer.JVM_OPTIONS);
+            command.addAll(PEER_JVM_OPTIONS);
             command.add("-Dquorum.log.level=WARN");
             String logback = System.getProperty("logback.configurationFile");
             if (logback != null) {

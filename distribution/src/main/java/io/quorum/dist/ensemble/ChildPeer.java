@@ -17,8 +17,6 @@ import java.util.stream.Collectors;
  * {@code peer.log}.
  */
 public final class ChildPeer {
-    /** Heap and collector of every peer JVM (and of the class-data training run, which must match). */
-    public static final List<String> JVM_OPTIONS = List.of("-Xmx64m", "-XX:+UseSerialGC");
     private static final long STOP_GRACE_MILLIS = 5_000;
 
     private final int sid;
@@ -86,7 +84,7 @@ public final class ChildPeer {
     private List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(ClassDataArchive.PEER_JVM_OPTIONS);
         command.addAll(ClassDataArchive.jvmOptions());
         for (String inherited : new String[] {"logback.configurationFile", PluginDirectory.PROPERTY}) {
             String value = System.getProperty(inherited);
