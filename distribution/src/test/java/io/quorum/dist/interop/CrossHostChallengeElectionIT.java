@@ -40,12 +40,20 @@ import org.slf4j.LoggerFactory;
  * cannot make namespaces the test is skipped, saying why.
  *
  * <p>Two ZooKeeper peers and ours, ours as the lowest and the highest sid, started together, must
- * agree on one leader and keep agreeing: the challenges ours sends are answered by ZooKeeper's
- * and the other way round, on the wire format of 3.4.14. Which peer leads is not asserted: under
- * 3.4.14's rule a peer may decide for its own proposal once it has every voter's vote
- * ({@link LegacyMixedEnsembleIT} explains it), and a staggered start does not help here, since
- * two 3.4.14 peers of alg 2 without their third never both decide (seen: one follows, the other
- * stays LOOKING, its challenge table logging "No challenge mutex object").
+ * establish a leader with a quorum that includes ours, and keep it: the challenges ours sends are
+ * answered by ZooKeeper's and the other way round, on the wire format of 3.4.14. Ours either
+ * leads a ZooKeeper follower or follows a ZooKeeper leader. Which peer leads is not asserted:
+ * under 3.4.14's rule a peer may decide for its own proposal once it has every voter's vote
+ * ({@link LegacyMixedEnsembleIT} explains it).
+ *
+ * <p>The third peer is not required to join. 3.4.14's alg 2 is erratic even among its own
+ * peers: a 3.4.14 peer may stay LOOKING for minutes beside an established leader, its sender
+ * timing out on challenges that do arrive (it logs "No challenge mutex object" for each), and
+ * its peers decide seconds apart (seen: 1.4 s and 13 s in one run). So initLimit is long (20 s):
+ * a leader that decides early waits for followers that decide late, and a learner keeps
+ * dialling a leader that decides late (3.4.14's learner gives up after 5 one-second tries).
+ * A staggered start does not help: two 3.4.14 peers of alg 2 without their third never both
+ * decide.
  */
 class CrossHostChallengeElectionIT {
     private static final Logger LOG = LoggerFactory.getLogger(CrossHostChallengeElectionIT.class);
@@ -94,25 +102,22 @@ class CrossHostChallengeElectionIT {
         for (long sid = 1; sid <= 3; sid++) {
             start(sid, sid == ours ? QuorumRuntime.INSTANCE : ZooKeeperVersion.V3_4_14);
         }
-        long leader = await().atMost(STABLE_BOUND).pollInterval(Duration.ofMillis(200)).alias("all three agree; " + dir)
-                .until(this::agreedLeader, OptionalLong::isPresent).getAsLong();
+        long leader = await().atMost(STABLE_BOUND).pollInterval(Duration.ofMillis(200))
+                .alias("a leader with a quorum that includes ours; " + dir)
+                .until(() -> leaderWithOurs(ours), OptionalLong::isPresent).getAsLong();
         await().during(STAY_STABLE).atMost(STAY_STABLE.plusSeconds(10)).pollInterval(Duration.ofMillis(200))
-                .failFast("the ensemble stopped agreeing: " + describe(), () -> agreedLeader().orElse(-1) != leader)
+                .failFast("the ensemble lost its leader: " + describe(), () -> leaderWithOurs(ours).orElse(-1) != leader)
                 .until(() -> true);
         Probe ourProbe = probes().get(ours);
         assertThat(ourProbe.answer().flatMap(a -> a.electionAlgorithm())).as(this::describe).hasValue("auth-fast-challenge (2)");
-        if (leader != ours) {
-            assertThat(ourProbe.answer().flatMap(a -> a.leaderId().isPresent() ? java.util.Optional.of(a.leaderId().getAsLong())
-                    : java.util.Optional.empty())).as("ours follows ZooKeeper's leader " + leader).hasValue(leader);
-        }
-        LOG.info("alg 2 across hosts, ours as sid {}: all three agree on leader {}", ours, leader);
+        LOG.info("alg 2 across hosts, ours as sid {}: leader {} established; {}", ours, leader, describe());
     }
 
     private void start(long sid, PeerRuntime runtime) throws IOException {
         Path home = Files.createDirectories(dir.resolve("peer-" + sid));
         Path dataDir = Files.createDirectories(home.resolve("data"));
         Files.writeString(dataDir.resolve("myid"), Long.toString(sid));
-        List<String> lines = new ArrayList<>(List.of("tickTime=200", "initLimit=20", "syncLimit=10", "cnxTimeout=1000",
+        List<String> lines = new ArrayList<>(List.of("tickTime=200", "initLimit=100", "syncLimit=10", "cnxTimeout=1000",
                 "dataDir=" + dataDir, "clientPort=" + CLIENT_PORT, "electionAlg=2", "4lw.commands.whitelist=*"));
         lines.addAll(runtime.extraConfig());
         for (int host = 1; host <= 3; host++) {
@@ -127,13 +132,23 @@ class CrossHostChallengeElectionIT {
                 .redirectErrorStream(true).redirectOutput(home.resolve("zookeeper.log").toFile()).start());
     }
 
-    /** The one peer that says leader while both others say follower; empty otherwise. */
-    private OptionalLong agreedLeader() {
+    /**
+     * The one peer that says leader, when ours is that peer or follows it (by our srvr's Leader
+     * line), a quorum (two of three) serves under it and no other peer says leader; empty
+     * otherwise.
+     */
+    private OptionalLong leaderWithOurs(long ours) {
         Map<Long, Probe> probes = probes();
         List<Long> leaders = probes.entrySet().stream().filter(e -> e.getValue().isLeader()).map(Map.Entry::getKey).toList();
         long following = probes.values().stream()
                 .filter(p -> p.answer().map(a -> a.mode().equals("follower")).orElse(false)).count();
-        return leaders.size() == 1 && following == 2 ? OptionalLong.of(leaders.get(0)) : OptionalLong.empty();
+        if (leaders.size() != 1 || following < 1) {
+            return OptionalLong.empty();
+        }
+        long leader = leaders.get(0);
+        boolean oursIn = leader == ours || probes.get(ours).answer()
+                .map(a -> a.mode().equals("follower") && a.leaderId().equals(OptionalLong.of(leader))).orElse(false);
+        return oursIn ? OptionalLong.of(leader) : OptionalLong.empty();
     }
 
     private Map<Long, Probe> probes() {
