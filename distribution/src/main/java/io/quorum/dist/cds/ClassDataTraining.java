@@ -7,9 +7,8 @@ import io.quorum.peer.config.ConfigException;
 import io.quorum.peer.config.QuorumPeerConfig;
 import io.quorum.peer.main.QuorumPeerMain;
 import io.quorum.peer.runtime.PeerServer;
+import io.quorum.transport.testing.LoopbackPorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +40,7 @@ public final class ClassDataTraining {
         List<AtomicLong> leading = new ArrayList<>();
         boolean done;
         try {
-            List<Integer> ports = freePorts(3 * PEERS);
+            List<Integer> ports = LoopbackPorts.distinct(3 * PEERS);
             for (int sid = 1; sid <= PEERS; sid++) {
                 AtomicLong epoch = new AtomicLong(-1);
                 PeerServer peer = QuorumPeerMain.start(config(work, sid, ports));
@@ -106,24 +105,7 @@ public final class ClassDataTraining {
         return QuorumPeerConfig.parse(cfg, work);
     }
 
-    /** Distinct free loopback ports: all held until all are chosen, so none is handed out twice. */
-    private static List<Integer> freePorts(int count) throws IOException {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            List<Integer> ports = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                held.add(socket);
-                ports.add(socket.getLocalPort());
-            }
-            return ports;
-        } finally {
-            for (ServerSocket socket : held) {
-                socket.close();
-            }
-        }
-    }
-
+    /** As the bench's DirectoryTrees.delete, which this package cannot use (harness depends on cds). */
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

@@ -13,9 +13,9 @@ import io.quorum.api.view.QuorumView;
 import io.quorum.transport.runtime.ElectionRuntime;
 import io.quorum.transport.runtime.PeerElectionContext;
 import io.quorum.transport.tcp.ConnectionManagerConfig;
+import io.quorum.transport.testing.LoopbackPorts;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,28 +100,14 @@ final class ElectionWarmup {
         return -1;
     }
 
-    private static QuorumView loopbackView() throws IOException {
+    private static QuorumView loopbackView() {
         String host = InetAddress.getLoopbackAddress().getHostAddress();
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            List<QuorumServer> servers = new ArrayList<>();
-            for (long sid = 1; sid <= VOTERS; sid++) {
-                ServerSocket quorum = hold(held);
-                ServerSocket election = hold(held);
-                servers.add(QuorumServer.participant(sid, new PeerAddress(host, quorum.getLocalPort()),
-                        new PeerAddress(host, election.getLocalPort())));
-            }
-            return QuorumView.majority(servers);
-        } finally {
-            for (ServerSocket socket : held) {
-                socket.close();
-            }
+        List<Integer> ports = LoopbackPorts.distinct(2 * VOTERS);
+        List<QuorumServer> servers = new ArrayList<>();
+        for (int sid = 1; sid <= VOTERS; sid++) {
+            servers.add(QuorumServer.participant(sid, new PeerAddress(host, ports.get(2 * sid - 2)),
+                    new PeerAddress(host, ports.get(2 * sid - 1))));
         }
-    }
-
-    private static ServerSocket hold(List<ServerSocket> held) throws IOException {
-        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        held.add(socket);
-        return socket;
+        return QuorumView.majority(servers);
     }
 }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Free ports on the loopback address for tests and benchmarks that configure an ensemble before
+ * Free ports on the loopback address for tests, benchmarks and start-up rehearsals that configure an ensemble before
  * its peers bind. Every port of one call is held open until all are chosen, so they are distinct:
  * binding port 0, closing, and binding port 0 again may hand out the same port twice (on Linux,
  * about one 14-port draw in fifty). Two servers of one view on the same election port misroute
