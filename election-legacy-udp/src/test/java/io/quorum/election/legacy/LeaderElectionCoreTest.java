@@ -146,6 +146,36 @@ class LeaderElectionCoreTest {
         }
 
         @Test
+        void aRefusedRequestEndsThatServersWaitAtOnce() {
+            LegacyScript sid1 = new LegacyScript(TestViews.majority(3), 1, 0);
+            sid1.requestedFrom(sid1.start());
+            sid1.requestedFrom(sid1.answer(1, 1, 0));
+
+            // Server 2's quorum port refuses (it is down): server 3 is asked now, not after 200 ms.
+            CoreHarness.Step refused = sid1.harness.unreachable(2);
+            assertThat(sid1.requestedFrom(refused)).isEqualTo(3);
+            assertThat(refused.timersSet()).containsEntry(LeaderElection.RECEIVE_TIMEOUT, 200 * MS);
+        }
+
+        @Test
+        void aRefusalForAServerNotBeingWaitedForChangesNothing() {
+            LegacyScript sid1 = new LegacyScript(TestViews.majority(3), 1, 0);
+            sid1.requestedFrom(sid1.start());
+            sid1.requestedFrom(sid1.answer(1, 1, 0));
+
+            assertThat(sid1.harness.unreachable(3).sends()).isEmpty();
+            assertThat(sid1.harness.unreachable(1).sends()).isEmpty();
+            // Still waiting for 2, whose answer still counts.
+            assertThat(sid1.requestedFrom(sid1.answer(2, 2, 0))).isEqualTo(3);
+
+            // Nor outside a round: the refusal of a request from a round that has ended.
+            sid1.answer(3, 3, 0);
+            assertThat(sid1.core().phase()).isEqualTo(LeaderElection.Phase.SLEEPING);
+            assertThat(sid1.harness.unreachable(3).sends()).isEmpty();
+            assertThat(sid1.core().phase()).isEqualTo(LeaderElection.Phase.SLEEPING);
+        }
+
+        @Test
         void aLateAnswerStillCountsInItsRoundButDoesNotEndAnotherServersWait() {
             LegacyScript sid1 = new LegacyScript(TestViews.majority(3), 1, 0);
             sid1.requestedFrom(sid1.start());

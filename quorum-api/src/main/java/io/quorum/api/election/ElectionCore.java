@@ -35,10 +35,12 @@ public interface ElectionCore {
     }
 
     /**
-     * An attempt to open a stream to {@code sid} failed (refused, timed out or unresolvable):
-     * nothing accepts connections at its election address now, so it cannot be voting. Stronger
-     * than {@link #onLink} going down, which a peer alive across a reconnect also causes. Only for
-     * stream endpoints; a later {@code onLink(sid, true)} means it is back.
+     * {@code sid} cannot be reached now. On stream endpoints: an attempt to open a stream to it
+     * failed (refused, timed out or unresolvable), so nothing accepts connections at its election
+     * address and it cannot be voting; stronger than {@link #onLink} going down, which a peer alive
+     * across a reconnect also causes, and a later {@code onLink(sid, true)} means it is back. On
+     * {@link Endpoint#EPHEMERAL_UDP}: a datagram sent to it was refused (ICMP port unreachable),
+     * so nothing listens on that port now; it says nothing about later datagrams.
      */
     default void onUnreachable(long sid, long now, Outbox out) {
     }

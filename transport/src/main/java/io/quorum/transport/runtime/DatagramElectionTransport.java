@@ -9,6 +9,7 @@ import io.quorum.api.view.QuorumView;
 import io.quorum.transport.support.OwnedThreads;
 import io.quorum.transport.udp.Datagram;
 import io.quorum.transport.udp.DatagramEndpoint;
+import io.quorum.transport.udp.PeerDatagramChannels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -36,6 +37,12 @@ import org.slf4j.LoggerFactory;
  * sender is named by matching its source address against the view's quorum and election
  * addresses; a requester's ephemeral port matches none, so requests come from
  * {@link Source#UNKNOWN_SID}.
+ *
+ * <p>The ephemeral socket (alg 0's requester) sends to each peer on a channel connected to that
+ * peer and sharing its port ({@link PeerDatagramChannels}), so a request to a peer whose quorum
+ * port has nothing listening comes back refused, and the core hears
+ * {@link io.quorum.api.election.ElectionCore#onUnreachable} at once instead of waiting out its
+ * timeout. Where the port cannot be shared, requests go out on the socket itself, as before.
  */
 final class DatagramElectionTransport implements MessageSender, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DatagramElectionTransport.class);
@@ -50,6 +57,8 @@ final class DatagramElectionTransport implements MessageSender, AutoCloseable {
     private final Map<Long, InetSocketAddress> quorumAddresses = new HashMap<>();
     private final Map<Long, InetSocketAddress> electionAddresses = new HashMap<>();
     private final OwnedThreads threads;
+    private volatile ElectionLoop loop;
+    private volatile PeerDatagramChannels requesterChannels;
     private volatile boolean running = true;
 
     private DatagramElectionTransport(long myId, QuorumView view, Map<Endpoint, DatagramEndpoint> sockets) {
@@ -90,7 +99,7 @@ final class DatagramElectionTransport implements MessageSender, AutoCloseable {
                 InetSocketAddress address = config.bindWildcard() ? new InetSocketAddress(bind.port())
                         : bind.toSocketAddress();
                 sockets.put(endpoint, new DatagramEndpoint(address, config.maxPayload(), length -> true,
-                        config.inboxCapacity(), Long.toString(myId)));
+                        config.inboxCapacity(), Long.toString(myId), endpoint == Endpoint.EPHEMERAL_UDP));
             }
         } catch (IOException | RuntimeException e) {
             sockets.values().forEach(DatagramEndpoint::close);
@@ -99,7 +108,44 @@ final class DatagramElectionTransport implements MessageSender, AutoCloseable {
             }
             throw (RuntimeException) e;
         }
-        return new DatagramElectionTransport(myId, view, sockets);
+        DatagramElectionTransport transport = new DatagramElectionTransport(myId, view, sockets);
+        transport.openRequesterChannels(config.maxPayload());
+        return transport;
+    }
+
+    /** Connected channels beside the ephemeral socket, one per peer's quorum port (alg 0's responders). */
+    private void openRequesterChannels(int maxPayload) {
+        DatagramEndpoint requester = sockets.get(Endpoint.EPHEMERAL_UDP);
+        if (requester == null) {
+            return;
+        }
+        try {
+            requesterChannels = PeerDatagramChannels.open(requester.localAddress(), quorumAddresses, maxPayload,
+                    new RequesterListener(), Long.toString(myId));
+        } catch (IOException | RuntimeException e) {
+            LOG.info("requests go out unconnected, so a peer that is down costs a full receive timeout: {}",
+                    e.toString());
+        }
+    }
+
+    /** What the requester's connected channels hear, handed to the loop as the pumps do. */
+    private final class RequesterListener implements PeerDatagramChannels.Listener {
+        @Override
+        public void datagram(long sid, InetSocketAddress source, byte[] payload) {
+            ElectionLoop current = loop;
+            if (current != null) {
+                long named = sidsByAddress.getOrDefault(source, Source.UNKNOWN_SID);
+                current.offerMessage(new Source(named, Endpoint.EPHEMERAL_UDP, source), payload);
+            }
+        }
+
+        @Override
+        public void refused(long sid) {
+            ElectionLoop current = loop;
+            if (current != null) {
+                current.submit(new LoopInput.Unreachable(sid));
+            }
+        }
     }
 
     private static PeerAddress bindAddress(QuorumServer me, Endpoint endpoint) {
@@ -118,6 +164,7 @@ final class DatagramElectionTransport implements MessageSender, AutoCloseable {
     }
 
     void start(ElectionLoop loop) {
+        this.loop = loop;
         sockets.forEach((endpoint, socket) ->
                 threads.start("pump-" + endpoint.name().toLowerCase(java.util.Locale.ROOT), () -> pump(loop, endpoint, socket)));
     }
@@ -126,9 +173,16 @@ final class DatagramElectionTransport implements MessageSender, AutoCloseable {
     public void send(Destination to, byte[] payload) {
         if (to instanceof Destination.ToPeer peer) {
             InetSocketAddress address = peerAddress(peer.sid(), peer.endpoint());
-            DatagramEndpoint socket = sockets.get(peer.endpoint().sentFrom(opened));
+            Endpoint from = peer.endpoint().sentFrom(opened);
+            DatagramEndpoint socket = sockets.get(from);
             if (address == null || socket == null) {
                 LOG.warn("cannot send to server {} over {}: no such address or socket", peer.sid(), peer.endpoint());
+                return;
+            }
+            PeerDatagramChannels channels = requesterChannels;
+            if (from == Endpoint.EPHEMERAL_UDP && channels != null && channels.reaches(peer.sid())
+                    && payload.length <= socket.maxPayload()) {
+                channels.send(peer.sid(), payload);
                 return;
             }
             sendOn(socket, address, payload);
@@ -177,6 +231,10 @@ final class DatagramElectionTransport implements MessageSender, AutoCloseable {
     @Override
     public void close() {
         running = false;
+        PeerDatagramChannels channels = requesterChannels;
+        if (channels != null) {
+            channels.close();
+        }
         sockets.values().forEach(DatagramEndpoint::close);
         try {
             if (!threads.joinAll(JOIN_MILLIS)) {

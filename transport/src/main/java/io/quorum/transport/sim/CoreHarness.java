@@ -86,13 +86,16 @@ public final class CoreHarness {
         return apply();
     }
 
-    /** Reports a state change of the peer outside the election. */
-    /** Dialling {@code sid} failed ({@link io.quorum.api.election.ElectionCore#onUnreachable}). */
+    /**
+     * Dialling {@code sid} failed, or a datagram to it was refused
+     * ({@link io.quorum.api.election.ElectionCore#onUnreachable}).
+     */
     public Step unreachable(long sid) {
         core.onUnreachable(sid, now, buffer);
         return apply();
     }
 
+    /** Reports a state change of the peer outside the election. */
     public Step peerState(ServerState state, Vote vote) {
         core.onPeerState(state, vote, now, buffer);
         return apply();

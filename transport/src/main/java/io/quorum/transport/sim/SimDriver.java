@@ -179,6 +179,11 @@ final class SimDriver implements SimNetwork.Peers {
     }
 
     @Override
+    public void refused(int index, long otherSid) {
+        call(index, (core, out) -> core.onUnreachable(otherSid, clock.now(), out));
+    }
+
+    @Override
     public void linkChanged(int index, long otherSid, boolean up) {
         call(index, (core, out) -> core.onLink(otherSid, up, clock.now(), out));
     }

@@ -17,7 +17,9 @@ import java.util.TreeMap;
  * its own {@link LinkModel}, may be blocked (a one-way partition) and may be clogged (holding all
  * its traffic until unclogged). A message arrives tagged with the endpoint it was sent to and
  * routes replies to the socket it left from (alg 0's requests leave from the requester's
- * ephemeral socket, see {@link Endpoint#sentFrom}).
+ * ephemeral socket, see {@link Endpoint#sentFrom}). Those requests leave from sockets connected
+ * to their target, as in the runtime, so one that finds its target down (crashed, not merely cut
+ * off by a partition) is refused: the sender hears of it a one-way latency later.
  */
 public final class SimNetwork {
     /** What the network needs from the peers and tells them. */
@@ -29,6 +31,9 @@ public final class SimNetwork {
         void deliver(int to, Source from, byte[] payload);
 
         void linkChanged(int index, long otherSid, boolean up);
+
+        /** A datagram {@code index} sent to {@code otherSid} was refused (ICMP port unreachable). */
+        void refused(int index, long otherSid);
     }
 
     private record Held(int from, int to, Endpoint endpoint, Endpoint leftFrom, byte[] payload, String hash) {
@@ -175,6 +180,7 @@ public final class SimNetwork {
         }
         if (!peers.isUp(to)) {
             drop(from, to, endpoint, "target-down");
+            refuse(from, to, leftFrom);
             return;
         }
         if (model.loss() > 0 && random.nextDouble() < model.loss()) {
@@ -221,9 +227,27 @@ public final class SimNetwork {
             int incarnation) {
         if (!peers.isUp(to) || peers.incarnation(to) != incarnation) {
             drop(from, to, endpoint, "target-down");
+            refuse(from, to, leftFrom);
             return;
         }
         deliver(from, to, endpoint, leftFrom, payload, hash);
+    }
+
+    /**
+     * A datagram from a connected socket (the requester's, {@link Endpoint#EPHEMERAL_UDP}) found
+     * its target down: the refusal reaches the sender's socket of that time, if it still has it.
+     */
+    private void refuse(int from, int to, Endpoint leftFrom) {
+        if (leftFrom != Endpoint.EPHEMERAL_UDP || from == to) {
+            return;
+        }
+        int incarnation = peers.incarnation(from);
+        queue.schedule(clock.now() + model(to, from).latency(random), () -> {
+            if (peers.isUp(from) && peers.incarnation(from) == incarnation && !blocked[to][from]) {
+                trace.add(clock.now(), "n" + (to + 1) + ">n" + (from + 1) + " refused");
+                peers.refused(from, to + 1);
+            }
+        });
     }
 
     private void deliver(int from, int to, Endpoint endpoint, Endpoint leftFrom, byte[] payload, String hash) {

@@ -42,21 +42,55 @@ public final class DatagramEndpoint implements AutoCloseable {
      */
     public DatagramEndpoint(InetSocketAddress bindAddress, int maxPayload, IntPredicate acceptedLength,
             int inboxCapacity, String peer) throws IOException {
+        this(bindAddress, maxPayload, acceptedLength, inboxCapacity, peer, false);
+    }
+
+    /**
+     * As the other constructor; with {@code sharedPort}, the socket is bound with SO_REUSEADDR, so
+     * that {@link PeerDatagramChannels} can bind the same address and port beside it.
+     */
+    public DatagramEndpoint(InetSocketAddress bindAddress, int maxPayload, IntPredicate acceptedLength,
+            int inboxCapacity, String peer, boolean sharedPort) throws IOException {
         if (maxPayload < 1 || maxPayload > 65_507) {
             throw new IllegalArgumentException("maxPayload must be 1..65507, got " + maxPayload);
         }
         this.maxPayload = maxPayload;
         this.acceptedLength = acceptedLength;
         this.inbox = new BoundedInbox<>(inboxCapacity);
-        this.socket = new DatagramSocket(bindAddress);
+        this.socket = bind(bindAddress, sharedPort);
         this.threads = new OwnedThreads("quorum-udp-" + peer + "-" + socket.getLocalPort(), peer);
         threads.start("recv", this::receiveLoop);
+    }
+
+    private static DatagramSocket bind(InetSocketAddress bindAddress, boolean sharedPort) throws IOException {
+        if (!sharedPort) {
+            return new DatagramSocket(bindAddress);
+        }
+        DatagramSocket socket = new DatagramSocket(null);
+        try {
+            socket.setReuseAddress(true);
+            socket.bind(bindAddress);
+            return socket;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** The address and port this socket is bound to. */
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
     /** An endpoint on the wildcard address, as ZooKeeper binds its UDP sockets. */
     public static DatagramEndpoint onWildcard(int port, int maxPayload, IntPredicate acceptedLength, String peer)
             throws IOException {
         return new DatagramEndpoint(new InetSocketAddress(port), maxPayload, acceptedLength, 100, peer);
+    }
+
+    /** The longest datagram this socket sends or accepts. */
+    public int maxPayload() {
+        return maxPayload;
     }
 
     public int localPort() {

@@ -2,6 +2,7 @@ package io.quorum.transport.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.quorum.api.ServerState;
 import io.quorum.api.Vote;
@@ -25,6 +26,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +85,19 @@ class DatagramRuntimeTest {
             assertThat(core.requestEndpoints).containsOnly(Endpoint.QUORUM_UDP);
             assertThat(core.answerEndpoints).containsOnly(Endpoint.EPHEMERAL_UDP);
         }
+    }
+
+    @Test
+    void aRequestToAQuorumPortWhereNothingListensIsReportedUnreachable() {
+        QuorumView view = loopbackView(3);
+        PollProvider provider = new PollProvider();
+        elections.add(ElectionRuntime.startDatagram(provider, context(1, view), DatagramElectionConfig.defaults().bindingOwnHost()));
+        Election one = elections.get(0);
+        callers.submit(one::lookForLeader);
+
+        // Servers 2 and 3 never started: ICMP port unreachable comes back for each request.
+        await().atMost(Duration.ofSeconds(10)).until(() -> provider.made.unreachable.containsAll(List.of(2L, 3L)));
+        assertThat(provider.made.unreachable).doesNotContain(1L);
     }
 
     @Test
@@ -153,6 +168,7 @@ class DatagramRuntimeTest {
         final List<Long> requestSids = new ArrayList<>();
         final List<Endpoint> requestEndpoints = new ArrayList<>();
         final List<Endpoint> answerEndpoints = new ArrayList<>();
+        final List<Long> unreachable = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final Map<Long, Long> thisRound = new TreeMap<>();
         private boolean open;
 
@@ -200,6 +216,11 @@ class DatagramRuntimeTest {
             if (open) {
                 ask(now, out);
             }
+        }
+
+        @Override
+        public void onUnreachable(long sid, long now, Outbox out) {
+            unreachable.add(sid);
         }
     }
 }

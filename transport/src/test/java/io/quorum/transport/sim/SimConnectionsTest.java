@@ -136,6 +136,10 @@ class SimConnectionsTest {
         @Override
         public void linkChanged(int index, long otherSid, boolean linkUp) {
         }
+
+        @Override
+        public void refused(int index, long otherSid) {
+        }
     }
 
     /** A peer layer that only records what its connections tell it. */
