@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A whole running peer, as ZooKeeper's {@code QuorumPeer.start()} assembles it: the recovered
- * history, the client port with its four-letter words, the JMX beans and the state loop. Starts
+ * history, the client port with its four-letter words, the state loop and the JMX beans. Starts
  * them in that order and stops them in reverse.
  */
 public final class PeerServer implements AutoCloseable {
@@ -48,7 +48,7 @@ public final class PeerServer implements AutoCloseable {
     }
 
     /**
-     * Opens the client port, registers the beans and starts the election.
+     * Opens the client port, starts the election and registers the beans.
      *
      * @throws IOException if the client port cannot be bound; nothing is left running then
      */
@@ -61,8 +61,11 @@ public final class PeerServer implements AutoCloseable {
             if (clientPort.isPresent()) {
                 clientPort.get().start();
             }
-            jmx = JmxRegistration.register(myId, status);
             peer.start();
+            // After the election has started, as ZooKeeper registers its beans from the peer's
+            // thread: the platform MBean server costs a starting JVM tens of milliseconds, which
+            // would otherwise delay the first round.
+            jmx = JmxRegistration.register(myId, status);
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
