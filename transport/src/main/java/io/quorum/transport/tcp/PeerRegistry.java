@@ -158,10 +158,15 @@ final class PeerRegistry {
      * core may stop waiting for a voter that is gone instead of giving its link a grace period.
      */
     void reportUnreachable(long sid) {
-        PeerState peer = peers.get(sid);
-        if (config.view().contains(sid) && (peer == null || !peer.isConnected())) {
-            LOG.debug("sid {} is unreachable", sid);
-            inbox.offerUnreachable(sid);
+        // Under the monitor: a connection's end clears it and announces "down" in one step there,
+        // so a dial that failed in between cannot report the sid unreachable before its link went
+        // down (the core would ignore it, and wait out the link's grace instead).
+        synchronized (lifecycle) {
+            PeerState peer = peers.get(sid);
+            if (config.view().contains(sid) && (peer == null || !peer.isConnected())) {
+                LOG.debug("sid {} is unreachable", sid);
+                inbox.offerUnreachable(sid);
+            }
         }
     }
 
