@@ -134,8 +134,7 @@ final class DatagramElectionTransport implements MessageSender, AutoCloseable {
         public void datagram(long sid, InetSocketAddress source, byte[] payload) {
             ElectionLoop current = loop;
             if (current != null) {
-                long named = sidsByAddress.getOrDefault(source, Source.UNKNOWN_SID);
-                current.offerMessage(new Source(named, Endpoint.EPHEMERAL_UDP, source), payload);
+                deliver(current, Endpoint.EPHEMERAL_UDP, source, payload);
             }
         }
 
@@ -218,13 +217,18 @@ final class DatagramElectionTransport implements MessageSender, AutoCloseable {
             try {
                 Datagram datagram = socket.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (datagram != null) {
-                    long sid = sidsByAddress.getOrDefault(datagram.source(), Source.UNKNOWN_SID);
-                    loop.offerMessage(new Source(sid, endpoint, datagram.source()), datagram.payload());
+                    deliver(loop, endpoint, datagram.source(), datagram.payload());
                 }
             } catch (InterruptedException e) {
                 return;
             }
         }
+    }
+
+    /** Hands a datagram to the loop, its sender named by its source address (unknown if none matches). */
+    private void deliver(ElectionLoop loop, Endpoint endpoint, InetSocketAddress source, byte[] payload) {
+        long sid = sidsByAddress.getOrDefault(source, Source.UNKNOWN_SID);
+        loop.offerMessage(new Source(sid, endpoint, source), payload);
     }
 
     /** Stops the pumps and closes every socket. Idempotent. */
