@@ -240,6 +240,8 @@ final class DatagramElectionTransport implements MessageSender, AutoCloseable {
             channels.close();
         }
         sockets.values().forEach(DatagramEndpoint::close);
+        // The pumps wait on their inboxes up to POLL_MILLIS at a time; wake them rather than wait that out.
+        threads.interruptAll();
         try {
             if (!threads.joinAll(JOIN_MILLIS)) {
                 LOG.warn("election pumps of server {} did not stop within {} ms", myId, JOIN_MILLIS);

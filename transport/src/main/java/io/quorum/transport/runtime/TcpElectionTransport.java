@@ -70,6 +70,8 @@ final class TcpElectionTransport implements MessageSender, AutoCloseable {
     public void close() {
         running = false;
         manager.close();
+        // The pump waits on the inbox up to POLL_MILLIS at a time; wake it rather than wait that out.
+        threads.interruptAll();
         try {
             threads.joinAll(JOIN_MILLIS);
         } catch (InterruptedException e) {

@@ -93,6 +93,19 @@ public final class OwnedThreads {
     }
 
     /**
+     * Interrupts every owned thread but the caller, so that threads parked in an interruptible
+     * wait (a queue poll with a timeout) end now instead of when that wait times out: a shutdown
+     * then takes microseconds rather than up to the poll interval.
+     */
+    public void interruptAll() {
+        for (Thread thread : List.copyOf(live)) {
+            if (thread != Thread.currentThread()) {
+                thread.interrupt();
+            }
+        }
+    }
+
+    /**
      * Joins every owned thread, including ones started while joining, giving each up to the
      * timeout. Returns whether all ended.
      */
