@@ -244,7 +244,7 @@ public final class FastLeaderElection implements ElectionCore {
             // The receiver thread's reply to a peer in an older round (3.7).
             reply(from, proposal.asVote(logicalClock, ServerState.LOOKING), out);
         }
-        if (finalizing && !absorbDuringFinalize(from.sid(), n, now, out)) {
+        if (finalizing && !absorbDuringFinalize(from, n, now, out)) {
             return;
         }
         if (!view.isVoter(n.leader())) {
@@ -262,7 +262,8 @@ public final class FastLeaderElection implements ElectionCore {
      * During the finalize wait ZooKeeper consumes notifications that do not beat the proposal
      * (3.6 step 5). Returns true when {@code n} is better, which ends the wait.
      */
-    private boolean absorbDuringFinalize(long sid, Notification n, long now, Outbox out) {
+    private boolean absorbDuringFinalize(Source from, Notification n, long now, Outbox out) {
+        long sid = from.sid();
         if (VoteOrder.beats(verifier, Proposal.of(n), proposal)) {
             finalizing = false;
             out.cancelTimer(FINALIZE_WAIT);
@@ -273,9 +274,15 @@ public final class FastLeaderElection implements ElectionCore {
             return false;
         }
         // Not ZooKeeper steps, which drop these: keep agreeing votes of our round so the fast rule
-        // can end the wait, and let a leader's own answer confirm it at once.
+        // can end the wait, and let a leader's own answer confirm it at once. A worse vote of our
+        // round gets our proposal, as outside the wait: its sender is typically a peer that lost the
+        // leader last and proposed itself, and without the answer it would hear the better vote only
+        // at the next re-send, which the fast rule of every other peer waits for.
         if (n.state() == ServerState.LOOKING && n.electionEpoch() == logicalClock) {
             recvset.put(sid, n.toVote());
+            if (VoteOrder.beats(verifier, proposal, Proposal.of(n))) {
+                reply(from, proposal.asVote(logicalClock, ServerState.LOOKING), out);
+            }
             checkTermination(now, out);
         } else if (n.state() == ServerState.FOLLOWING || n.state() == ServerState.LEADING) {
             onSettled(sid, n, now, out);

@@ -120,4 +120,28 @@ class FleReplyTest {
         });
         assertThat(repliesTo(same, 2)).as("an agreeing vote needs no answer").isEmpty();
     }
+
+    /**
+     * The same during the finalize wait: a peer that lost the leader last proposes itself to peers
+     * that already have a quorum; unanswered, it learns the better vote only at a re-send 200 ms
+     * on, and every other peer's fast rule waits for its vote (bench sim trials of 200 ms).
+     */
+    @Test
+    void worseVoteInOurRoundIsAnsweredDuringTheFinalizeWait() {
+        QuorumView five = FleScript.voters(1, 2, 3, 4, 5);
+        CoreHarness h = harness(3, five, Vote.initial(3, Zxid.of(1, 6), 1), true);
+        h.start();
+        h.deliverFrom(1, looking(3, Zxid.of(1, 6), 1, 1));
+        h.deliverFrom(2, looking(3, Zxid.of(1, 6), 1, 1));
+        assertThat(h.lastDecision()).as("a quorum, but 4 and 5 have not voted: finalize wait").isEmpty();
+
+        CoreHarness.Step late = h.deliverFrom(4, looking(4, Zxid.of(1, 2), 1, 1));
+
+        assertThat(repliesTo(late, 4)).singleElement().satisfies(n -> {
+            assertThat(n.leader()).isEqualTo(3);
+            assertThat(n.state()).isEqualTo(ServerState.LOOKING);
+            assertThat(n.electionEpoch()).isEqualTo(1);
+        });
+        assertThat(h.lastDecision()).as("its worse vote does not end the wait").isEmpty();
+    }
 }
