@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class ClientPortServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClientPortServer.class);
     private static final long JOIN_MILLIS = 5_000;
+    /** How long a handler waits for another connection before its thread ends. */
+    private static final Duration HANDLER_KEEP_ALIVE = Duration.ofSeconds(10);
 
     private final PeerAddress bindAddress;
     private final FourLetterWords words;
@@ -63,8 +66,12 @@ public final class ClientPortServer implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings is null");
         this.nanoTicker = Objects.requireNonNull(nanoTicker, "nanoTicker is null");
         this.threads = new OwnedThreads("quorum-client-" + myId, Long.toString(myId));
-        // No queue: a connection either gets an idle handler now or is closed now.
-        this.handlers = new ThreadPoolExecutor(settings.maxConnections(), settings.maxConnections(), 0,
+        // No queue: a connection either gets a handler now or is closed now. No core threads: a
+        // pool of core threads starts a new one for every connection until all maxConnections
+        // exist, so a monitor polling srvr left a peer with that many idle threads (each one more
+        // thread to start, and to stop when the peer is killed); now an idle handler serves the
+        // next connection and handlers idle for HANDLER_KEEP_ALIVE end.
+        this.handlers = new ThreadPoolExecutor(0, settings.maxConnections(), HANDLER_KEEP_ALIVE.toMillis(),
                 TimeUnit.MILLISECONDS, new SynchronousQueue<>(), threads.factory("4lw"),
                 new ThreadPoolExecutor.AbortPolicy());
     }

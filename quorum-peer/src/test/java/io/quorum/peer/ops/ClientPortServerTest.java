@@ -66,6 +66,22 @@ class ClientPortServerTest {
         return server.localPort();
     }
 
+    /**
+     * A monitor asking one word after another is served by an idle handler; it used to leave a new
+     * thread per connection until all MAX_CONNECTIONS handlers existed.
+     */
+    @Test
+    void sequentialWordsReuseAnIdleHandler() throws IOException {
+        int port = start(Duration.ofSeconds(2));
+
+        for (int i = 0; i < 3 * MAX_CONNECTIONS; i++) {
+            assertThat(LoopbackClient.ask(port, "ruok")).isEqualTo("imok");
+        }
+
+        assertThat(server.liveThreads()).as("the acceptor and fewer handlers than the limit")
+                .isLessThan(1 + MAX_CONNECTIONS);
+    }
+
     @Test
     void everyWordIsAnsweredWithTheLatestStatus() throws IOException {
         int port = start(Duration.ofSeconds(2));
