@@ -2,6 +2,7 @@ package io.quorum.dist.harness;
 
 import io.quorum.dist.harness.FourLetterWords.Mode;
 import io.quorum.dist.harness.FourLetterWords.Status;
+import io.quorum.transport.support.OwnedThreads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 /**
  * Real peers (ZooKeeper's or ours) of one configured view, sids 1..n, each in its own process and
@@ -26,6 +33,12 @@ public final class Ensemble implements AutoCloseable {
 
     private final ZooConfig config;
     private final List<PeerProcess> peers = new ArrayList<>();
+    /**
+     * Asks the live peers for srvr at once: one after another, a poll of five loaded peers took
+     * 5-15 ms, so a poll saw the ensemble over that span and ended that much after it settled.
+     */
+    private final ExecutorService pollers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), new OwnedThreads("ensemble", "").factory("srvr"));
 
     private Ensemble(ZooConfig config) {
         this.config = config;
@@ -164,10 +177,7 @@ public final class Ensemble implements AutoCloseable {
     }
 
     private Optional<Stable> stable() {
-        Map<PeerProcess, Status> statuses = new LinkedHashMap<>();
-        for (PeerProcess peer : alive()) {
-            statuses.put(peer, peer.status());
-        }
+        Map<PeerProcess, Status> statuses = statuses(alive());
         List<PeerProcess> leaders = statuses.entrySet().stream()
                 .filter(entry -> entry.getValue().mode() == Mode.LEADER)
                 .map(Map.Entry::getKey)
@@ -176,6 +186,22 @@ public final class Ensemble implements AutoCloseable {
                 .filter(status -> status.mode() == Mode.FOLLOWER || status.mode() == Mode.OBSERVER).count();
         boolean stable = leaders.size() == 1 && followers == statuses.size() - 1;
         return stable ? Optional.of(new Stable(leaders.get(0), statuses)) : Optional.empty();
+    }
+
+    private Map<PeerProcess, Status> statuses(List<PeerProcess> asked) {
+        List<Future<Status>> answers = asked.stream().map(peer -> pollers.submit(peer::status)).toList();
+        Map<PeerProcess, Status> statuses = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < asked.size(); i++) {
+                statuses.put(asked.get(i), answers.get(i).get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while polling srvr", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("polling srvr failed", e.getCause());
+        }
+        return statuses;
     }
 
     /** Every peer's current srvr answer and the tail of its log. */
@@ -192,6 +218,7 @@ public final class Ensemble implements AutoCloseable {
     /** Stops every peer, even if stopping one of them fails. */
     @Override
     public void close() {
+        pollers.shutdownNow();
         RuntimeException failure = null;
         for (PeerProcess peer : peers) {
             try {
@@ -204,8 +231,20 @@ public final class Ensemble implements AutoCloseable {
                 }
             }
         }
+        awaitPollers();
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /** A poll in flight ends within srvr's timeouts; the peers are stopped by now anyway. */
+    private void awaitPollers() {
+        try {
+            if (!pollers.awaitTermination(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("srvr pollers did not end");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
