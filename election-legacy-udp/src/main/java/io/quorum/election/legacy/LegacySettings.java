@@ -11,18 +11,22 @@ import java.util.Map;
  *     requester socket's SO_TIMEOUT)
  * @param roundSleepNanos the sleep between rounds that did not decide (1000 ms)
  * @param settleDelayNanos the sleep before a FOLLOWING or OBSERVING decision is returned (100 ms)
+ * @param shortRoundSleepNanos the sleep after a round that did not decide and in which a server
+ *     refused the request (200 ms; not a 3.4.14 constant, see {@link LeaderElection})
  */
-record LegacySettings(long receiveTimeoutNanos, long roundSleepNanos, long settleDelayNanos) {
+record LegacySettings(long receiveTimeoutNanos, long roundSleepNanos, long settleDelayNanos,
+        long shortRoundSleepNanos) {
 
     static final String RECEIVE_TIMEOUT = "receiveTimeout";
     static final String ROUND_SLEEP = "roundSleep";
     static final String SETTLE_DELAY = "settleDelay";
+    static final String SHORT_ROUND_SLEEP = "shortRoundSleep";
 
     private static final long MILLIS = 1_000_000L;
 
     LegacySettings {
-        if (receiveTimeoutNanos <= 0 || roundSleepNanos <= 0) {
-            throw new IllegalArgumentException("receiveTimeout and roundSleep must be positive");
+        if (receiveTimeoutNanos <= 0 || roundSleepNanos <= 0 || shortRoundSleepNanos <= 0) {
+            throw new IllegalArgumentException("receiveTimeout, roundSleep and shortRoundSleep must be positive");
         }
         if (settleDelayNanos < 0) {
             throw new IllegalArgumentException("settleDelay must not be negative");
@@ -37,7 +41,8 @@ record LegacySettings(long receiveTimeoutNanos, long roundSleepNanos, long settl
         return new LegacySettings(
                 millis(properties, RECEIVE_TIMEOUT, 200) * MILLIS,
                 millis(properties, ROUND_SLEEP, 1_000) * MILLIS,
-                millis(properties, SETTLE_DELAY, 100) * MILLIS);
+                millis(properties, SETTLE_DELAY, 100) * MILLIS,
+                millis(properties, SHORT_ROUND_SLEEP, 200) * MILLIS);
     }
 
     private static long millis(Map<String, String> properties, String key, long fallback) {

@@ -158,6 +158,24 @@ class LeaderElectionCoreTest {
         }
 
         @Test
+        void aRoundWithARefusalSleeps200MsInsteadOfASecond() {
+            LegacyScript sid1 = new LegacyScript(TestViews.majority(3), 1, 0);
+            sid1.requestedFrom(sid1.start());
+            sid1.requestedFrom(sid1.answer(1, 1, 0));
+            sid1.requestedFrom(sid1.harness.unreachable(2));
+
+            // Votes for 1 and 3, no quorum: server 2 is not running, so ask again soon.
+            CoreHarness.Step counted = sid1.answer(3, 3, 0);
+            assertThat(counted.timersSet()).containsEntry(LeaderElection.ROUND_SLEEP, 200 * MS);
+            assertThat(sid1.requestedFrom(sid1.harness.advance(200 * MS))).isEqualTo(1);
+
+            // The next round (at 200 ms) hears everyone, still without a quorum: the usual second.
+            sid1.answer(1, 3, 0);
+            sid1.answer(2, 2, 0);
+            assertThat(sid1.answer(3, 1, 0).timersSet()).containsEntry(LeaderElection.ROUND_SLEEP, (200 + 1000) * MS);
+        }
+
+        @Test
         void aRefusalForAServerNotBeingWaitedForChangesNothing() {
             LegacyScript sid1 = new LegacyScript(TestViews.majority(3), 1, 0);
             sid1.requestedFrom(sid1.start());

@@ -31,9 +31,11 @@ class LeaderElectionProviderTest {
 
     @Test
     void timingsDefaultTo3414sConstantsAndCanBeSetInMilliseconds() {
-        assertThat(LegacySettings.defaults()).isEqualTo(new LegacySettings(200_000_000L, 1_000_000_000L, 100_000_000L));
-        assertThat(LegacySettings.from(Map.of("receiveTimeout", "50", "roundSleep", " 300 ", "settleDelay", "0")))
-                .isEqualTo(new LegacySettings(50_000_000L, 300_000_000L, 0));
+        assertThat(LegacySettings.defaults())
+                .isEqualTo(new LegacySettings(200_000_000L, 1_000_000_000L, 100_000_000L, 200_000_000L));
+        assertThat(LegacySettings.from(Map.of("receiveTimeout", "50", "roundSleep", " 300 ", "settleDelay", "0",
+                "shortRoundSleep", "20")))
+                .isEqualTo(new LegacySettings(50_000_000L, 300_000_000L, 0, 20_000_000L));
         assertThatThrownBy(() -> LegacySettings.from(Map.of("roundSleep", "soon")))
                 .hasMessageContaining("election.legacy.roundSleep");
         assertThatThrownBy(() -> LegacySettings.from(Map.of("receiveTimeout", "0")))

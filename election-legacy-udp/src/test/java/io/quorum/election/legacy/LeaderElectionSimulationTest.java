@@ -26,12 +26,13 @@ class LeaderElectionSimulationTest {
         return Stream.of(3, 5).flatMap(voters -> Stream.of(FaultSchedule.values()).map(s -> Arguments.of(voters, s)));
     }
 
-    /** The timings drawn per seed, around 3.4.14's 200 / 1000 / 100 ms. */
+    /** The timings drawn per seed, around 3.4.14's 200 / 1000 / 100 ms and our 200 ms while votes move. */
     static KnobSpace knobs() {
         return random -> Map.of(
                 LegacySettings.RECEIVE_TIMEOUT, Long.toString(random.nextLong(50, 401)),
                 LegacySettings.ROUND_SLEEP, Long.toString(random.nextLong(100, 2_001)),
-                LegacySettings.SETTLE_DELAY, Long.toString(random.nextLong(0, 201)));
+                LegacySettings.SETTLE_DELAY, Long.toString(random.nextLong(0, 201)),
+                LegacySettings.SHORT_ROUND_SLEEP, Long.toString(random.nextLong(20, 1_001)));
     }
 
     /**
