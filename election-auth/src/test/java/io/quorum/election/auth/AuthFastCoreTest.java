@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class AuthFastCoreTest {
     private static final long Z1 = Zxid.of(1, 0);
     private static final long Z2 = Zxid.of(2, 0);
+    private static final long Z3 = Zxid.of(3, 0);
 
     private static byte[] vector(String name) {
         return GoldenVectors.load(name).bytes();
@@ -335,6 +336,32 @@ class AuthFastCoreTest {
             sid3.advance(1 * MS);
 
             assertThat(sid3.harness.lastDecision()).get().extracting(Decision::role).isEqualTo(ServerState.LEADING);
+        }
+
+        /**
+         * Simulator seed 12 (bench --network sim, alg 1, 3 peers, leader-crash trial 11): in the
+         * would-be leader 2's finalize wait came peer 3's stale settled vote for the dead leader
+         * (better history), which ends the wait, then 3's first vote of the round (for itself),
+         * sent before its vote for 2. Recorded, it replaced that vote; 3 then followed 2 and never
+         * voted LOOKING again, so 2 looked on until the run's end.
+         */
+        @Test
+        void anOlderVoteDoesNotUndoAQuorumAfterTheFinalizeWaitWasCutShort() {
+            AuthScript sid2 = new AuthScript(1, TestViews.majority(3), 2, Z2);
+            sid2.start();
+            sid2.notification(2, 0, 2, Z2, 1);
+            sid2.notification(3, 5, 2, Z2, 1);
+            // In the wait: 3's stale settled vote for the dead leader 1 (better history), then its older proposal.
+            sid2.ack(3, 0, ServerState.FOLLOWING, 1, Z3, 1);
+            sid2.notification(3, 4, 3, Z1, 1);
+            sid2.advance(100 * MS);
+            assertThat(sid2.harness.lastDecision()).as("the better vote ended the wait").isEmpty();
+
+            // Its own next notification finds the quorum of 2 and 3 again.
+            sid2.notification(2, 9, 2, Z2, 1);
+            sid2.advance(100 * MS);
+
+            assertThat(sid2.harness.lastDecision()).get().extracting(Decision::role).isEqualTo(ServerState.LEADING);
         }
 
         @Test
