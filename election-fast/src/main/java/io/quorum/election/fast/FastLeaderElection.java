@@ -274,20 +274,28 @@ public final class FastLeaderElection implements ElectionCore {
             return false;
         }
         // Not ZooKeeper steps, which drop these: keep agreeing votes of our round so the fast rule
-        // can end the wait, and let a leader's own answer confirm it at once. A worse vote of our
-        // round gets our proposal, as outside the wait: its sender is typically a peer that lost the
-        // leader last and proposed itself, and without the answer it would hear the better vote only
-        // at the next re-send, which the fast rule of every other peer waits for.
+        // can end the wait, answer worse ones as outside the wait, and let a leader's own answer
+        // confirm it at once.
         if (n.state() == ServerState.LOOKING && n.electionEpoch() == logicalClock) {
             recvset.put(sid, n.toVote());
-            if (VoteOrder.beats(verifier, proposal, Proposal.of(n))) {
-                reply(from, proposal.asVote(logicalClock, ServerState.LOOKING), out);
-            }
+            answerWorseVote(from, Proposal.of(n), out);
             checkTermination(now, out);
         } else if (n.state() == ServerState.FOLLOWING || n.state() == ServerState.LEADING) {
             onSettled(sid, n, now, out);
         }
         return false;
+    }
+
+    /**
+     * Not a ZooKeeper step: a peer in our round behind on the best vote gets our proposal at once.
+     * Otherwise it learns it only at our next re-send, which the back-off may put seconds away; and
+     * during our finalize wait the peer is typically the one that lost the leader last and proposed
+     * itself, whose vote every other peer's fast rule waits for (200 ms stalls in the simulator).
+     */
+    private void answerWorseVote(Source from, Proposal theirs, Outbox out) {
+        if (VoteOrder.beats(verifier, proposal, theirs)) {
+            reply(from, proposal.asVote(logicalClock, ServerState.LOOKING), out);
+        }
     }
 
     private void onLooking(Source from, Notification n, long now, Outbox out) {
@@ -310,10 +318,8 @@ public final class FastLeaderElection implements ElectionCore {
             proposal = theirs;
             out.trace("adopt " + describe(proposal) + " from " + sid);
             broadcast(out);
-        } else if (VoteOrder.beats(verifier, proposal, theirs)) {
-            // Not a ZooKeeper step: a peer in our round behind on the best vote would otherwise
-            // learn it only at our next re-send, which the back-off may put seconds away.
-            reply(from, proposal.asVote(logicalClock, ServerState.LOOKING), out);
+        } else {
+            answerWorseVote(from, theirs, out);
         }
         recvset.put(sid, n.toVote());
         checkTermination(now, out);
