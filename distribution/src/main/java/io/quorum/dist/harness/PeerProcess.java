@@ -49,7 +49,9 @@ public final class PeerProcess implements AutoCloseable {
 
     /** As {@link #start(PeerRuntime, PeerAddress, List, Path)}, with {@code config}'s zoo.cfg. */
     public static PeerProcess start(ZooConfig config, PeerRuntime runtime, PeerAddress self, List<PeerAddress> view,
-            Path dir) throws IOException {
+            Path home) throws IOException {
+        // The peer runs in its own directory, so a path relative to ours would not resolve there.
+        Path dir = home.toAbsolutePath();
         Path dataDir = Files.createDirectories(dir.resolve("data"));
         Files.writeString(dataDir.resolve("myid"), Long.toString(self.sid()));
         Path zooCfg = dir.resolve("zoo.cfg");

@@ -1,5 +1,6 @@
 package io.quorum.dist.interop;
 
+import io.quorum.dist.harness.DirectoryTrees;
 import io.quorum.dist.harness.Ensemble;
 import io.quorum.dist.harness.FreePorts;
 import io.quorum.dist.harness.PeerAddress;
@@ -54,6 +55,18 @@ class QuorumPeerSystemIT {
             PeerProcess restarted = ensemble.restart(leader);
             assertThat(ensemble.awaitStableLeader(BOUND).sid()).isEqualTo(next.sid());
             assertThat(restarted.status().mode()).isEqualTo(Mode.FOLLOWER);
+        }
+    }
+
+    /** `quorum bench` keeps its peers under --out, by default the relative bench-results. */
+    @Test
+    void anEnsembleUnderARelativeDirectoryElects() throws IOException {
+        Path relative = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "relative-ensemble-");
+        assertThat(relative.isAbsolute()).isFalse();
+        try (Ensemble ensemble = Ensemble.start(QuorumRuntime.INSTANCE, 3, relative)) {
+            assertThat(ensemble.awaitStableLeader(BOUND).sid()).isBetween(1L, 3L);
+        } finally {
+            DirectoryTrees.delete(relative);
         }
     }
 
