@@ -19,6 +19,11 @@ final class SimTrial {
     /** Per-peer figures come from the whole trace; beyond this size only the totals are kept. */
     static final int FULL_TRACE_MAX_PEERS = 201;
     private static final long LEADER_CRASH_PHASE_NANOS = 20_000_000_000L;
+    /**
+     * How far apart the peers' processes come up in a cold start: the real bench launches its JVMs
+     * one after another, and they listen 100-300 ms apart.
+     */
+    private static final long COLD_BOOT_SPREAD_NANOS = 300_000_000L;
     private static final Pattern SAFETY_PHASE = Pattern.compile("\\bsafetyPhaseNanos=(\\d+)");
 
     private SimTrial() {
@@ -34,12 +39,20 @@ final class SimTrial {
             default -> throw new IllegalArgumentException(scenario + " runs on real processes only");
         };
         return SimulationOptions.builder(seed).voters(size).observers(0).schedule(schedule)
-                .hierarchicalProbability(0).expectedLeader(schedule == FaultSchedule.NONE
-                        ? ExpectedLeader.of(provider) : ExpectedLeader.greatestEpochZxidSid())
+                .hierarchicalProbability(0).expectedLeader(expectedLeader(provider, scenario, schedule))
+                .coldBootSpreadNanos(scenario == Scenario.COLD_START ? COLD_BOOT_SPREAD_NANOS : 0)
                 .failover(scenario == Scenario.LEADER_CRASH).fullTrace(fullTrace)
                 // The crash comes after the first election, inside the safety phase: leave room for slow algorithms.
                 .safetyPhaseNanos(scenario == Scenario.LEADER_CRASH ? LEADER_CRASH_PHASE_NANOS : 0)
                 .maxEvents(Math.max(2_000_000L, 40L * size * size)).build();
+    }
+
+    /** A peer that comes up late may miss a cold start's election: then no leader is expected. */
+    private static ExpectedLeader expectedLeader(ElectionProvider provider, Scenario scenario, FaultSchedule schedule) {
+        if (scenario == Scenario.COLD_START) {
+            return ExpectedLeader.none();
+        }
+        return schedule == FaultSchedule.NONE ? ExpectedLeader.of(provider) : ExpectedLeader.greatestEpochZxidSid();
     }
 
     /** The end of the safety phase, when the simulator heals every fault, from the run's header. */

@@ -128,6 +128,9 @@ public final class Simulation implements SimState {
                 + " voters=" + options.voters() + " observers=" + options.observers());
         lines.addAll(knobs.describe());
         lines.add("knob livenessBoundNanos=" + options.livenessBoundNanos());
+        if (options.coldBootSpreadNanos() > 0) {
+            lines.add("knob coldBootSpreadNanos=" + options.coldBootSpreadNanos());
+        }
         lines.addAll(ensemble.describe());
         lines.addAll(layer.describe());
         properties.forEach((k, v) -> lines.add("property " + k + "=" + v));
@@ -146,10 +149,18 @@ public final class Simulation implements SimState {
     }
 
     private void bootAll(SplittableRandom startRandom) {
+        long coldSpread = options.coldBootSpreadNanos();
         for (int i = 0; i < driver.size(); i++) {
-            driver.boot(i);
             int index = i;
-            queue.schedule(startRandom.nextLong(knobs.startSpreadNanos() + 1), () -> driver.start(index));
+            if (coldSpread > 0) {
+                queue.schedule(startRandom.nextLong(coldSpread + 1), () -> {
+                    driver.boot(index);
+                    driver.start(index);
+                });
+            } else {
+                driver.boot(i);
+                queue.schedule(startRandom.nextLong(knobs.startSpreadNanos() + 1), () -> driver.start(index));
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.quorum.transport.sim;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -30,6 +31,11 @@ import java.util.function.Supplier;
  *     from its leader does, and looks for a leader alone), then heal the cut after 1 to 3 s: the
  *     rejoining peer must find the leader it left, and {@link SimulationResult#leaderChanges()}
  *     counts the elections it caused that changed the leader (safety phase only)
+ * @param coldBootSpreadNanos 0: every peer's process is up from the start, and its first round
+ *     opens within the drawn start spread; otherwise each peer's process comes up, and opens its
+ *     first round, at a time drawn up to this, and only then listens, so what others send it
+ *     before is lost (a real cold start of separate processes). A late peer may then miss the
+ *     first election, so such runs expect no particular leader.
  */
 public record SimulationOptions(
         long seed,
@@ -48,7 +54,8 @@ public record SimulationOptions(
         List<Invariant> extraInvariants,
         Supplier<? extends PeerLayer> peerLayer,
         boolean failover,
-        boolean rejoin) {
+        boolean rejoin,
+        long coldBootSpreadNanos) {
 
     public SimulationOptions {
         Objects.requireNonNull(schedule, "schedule is null");
@@ -58,6 +65,9 @@ public record SimulationOptions(
         Objects.requireNonNull(peerLayer, "peerLayer is null");
         if (ensemble == null && (voters < 1 || observers < 0)) {
             throw new IllegalArgumentException("need at least one voter and no negative observers");
+        }
+        if (coldBootSpreadNanos < 0) {
+            throw new IllegalArgumentException("coldBootSpreadNanos must not be negative");
         }
         if (ensemble != null) {
             voters = ensemble.view().votingMembers().size();
@@ -73,7 +83,16 @@ public record SimulationOptions(
     public SimulationOptions withSeed(long newSeed) {
         return new SimulationOptions(newSeed, voters, observers, schedule, safetyPhaseNanos, livenessBoundNanos,
                 hierarchicalProbability, fullTrace, traceTailLines, maxEvents, knobSpace, expectedLeader, ensemble,
-                extraInvariants, peerLayer, failover, rejoin);
+                extraInvariants, peerLayer, failover, rejoin, coldBootSpreadNanos);
+    }
+
+    /** The same options with one more invariant checked after every step. */
+    public SimulationOptions withExtraInvariant(Invariant invariant) {
+        List<Invariant> more = new ArrayList<>(extraInvariants);
+        more.add(invariant);
+        return new SimulationOptions(seed, voters, observers, schedule, safetyPhaseNanos, livenessBoundNanos,
+                hierarchicalProbability, fullTrace, traceTailLines, maxEvents, knobSpace, expectedLeader, ensemble,
+                more, peerLayer, failover, rejoin, coldBootSpreadNanos);
     }
 
     /** Fluent construction with defaults: 5 voters, no observers, NONE, 60 s liveness bound. */
@@ -95,6 +114,7 @@ public record SimulationOptions(
         private Supplier<? extends PeerLayer> peerLayer = StandInSessions::new;
         private boolean failover;
         private boolean rejoin;
+        private long coldBootSpreadNanos;
 
         private Builder(long seed) {
             this.seed = seed;
@@ -182,10 +202,16 @@ public record SimulationOptions(
             return this;
         }
 
+        /** Peers whose processes come up at staggered times ({@link SimulationOptions#coldBootSpreadNanos()}). */
+        public Builder coldBootSpreadNanos(long value) {
+            coldBootSpreadNanos = value;
+            return this;
+        }
+
         public SimulationOptions build() {
             return new SimulationOptions(seed, voters, observers, schedule, safetyPhaseNanos, livenessBoundNanos,
                     hierarchicalProbability, fullTrace, traceTailLines, maxEvents, knobSpace, expectedLeader, ensemble,
-                    extraInvariants, peerLayer, failover, rejoin);
+                    extraInvariants, peerLayer, failover, rejoin, coldBootSpreadNanos);
         }
     }
 }
