@@ -64,8 +64,9 @@ import java.util.TreeMap;
  *       server asked ({@link Deliveries});
  *   <li>liveness: a peer notifies again whenever its poll times out, a peer in an older round is
  *       sent the current one, a notification the loop's full queue cannot take is left
- *       unacknowledged (so it is retried), and settled votes queued before a round do not count in
- *       it;
+ *       unacknowledged (so it is retried), settled votes queued before a round do not count in
+ *       it, and a LOOKING peer that acknowledges naming itself is adopted if better, never
+ *       counted (its own vote may have been lost before this peer listened);
  *   <li>an established leader is joined only once it has itself acknowledged as LEADING;
  *   <li>datagrams from addresses outside the view, and states outside 0..3, are dropped instead of
  *       counted or fatal.
@@ -109,6 +110,8 @@ public final class AuthFastLeaderElection implements ElectionCore {
     private boolean roundOpen;
     private boolean finalizing;
     private Ballot proposal;
+    /** The best looking candidate that acknowledged during the finalize wait, if better than the proposal. */
+    private Ballot candidate;
     private long calls;
 
     private long malformed;
@@ -281,19 +284,61 @@ public final class AuthFastLeaderElection implements ElectionCore {
     /**
      * An ack ends the delivery of its tag; from a peer that is not LOOKING it is also a vote for
      * the loop (an out-of-election vote), whatever its tag (3.4.14 does not check it).
+     *
+     * <p>Deviation: 3.4.14 ignores an ack from a LOOKING peer. When the peer names itself there,
+     * it is a candidate that is up, and the loop adopts it if it is better than the proposal,
+     * without counting it: the ack is not that peer's vote of the round. The vote it will send is
+     * what counts, and it may be lost: a peer's notifications to peers whose processes were not
+     * yet listening are retried only after 1 s, so on a cold start the later peers elected one
+     * another within that second while the best peer, which had heard them all, led alone, and
+     * the leader without followers gave up only after initLimit (about 5 s to start).
      */
     private void onAck(Source from, AuthMessage.Ack ack, long now, Outbox out) {
         long sid = from.sid();
         deliveries.onAck(sid, ack.tag(), out);
         Optional<ServerState> read = AuthCodec.stateAsRead3414(ack.state());
-        if (read.isEmpty() || read.get() == ServerState.LOOKING || !view.isVoter(sid)) {
+        if (read.isEmpty() || !view.isVoter(sid)) {
             return;
         }
-        if (offer(new Heard(sid, read.get(), ack.state(), new Ballot(ack.leader(), ack.zxid()), ack.epoch()), out)) {
+        Ballot ballot = new Ballot(ack.leader(), ack.zxid());
+        if (read.get() == ServerState.LOOKING) {
+            if (ack.leader() == sid) {
+                onCandidacy(sid, ballot, ack.epoch(), now, out);
+            }
+            return;
+        }
+        if (offer(new Heard(sid, read.get(), ack.state(), ballot, ack.epoch()), out)) {
             drain(now, out);
         } else {
             out.trace("the loop's queue is full: drop the settled vote from " + sid);
         }
+    }
+
+    /**
+     * A LOOKING peer's ack naming itself ({@link #onAck}): adopted if better than the proposal,
+     * never counted, and never queued, so it cannot crowd real votes out of the loop's queue. In
+     * the finalize wait the best one is kept, and like a better queued vote it keeps the wait from
+     * deciding. Only one from this round or a later one: an older ack may be from a peer that has
+     * since died (the leader of that round), and adopting it would elect it again.
+     */
+    private void onCandidacy(long sid, Ballot ballot, long epoch, long now, Outbox out) {
+        if (!roundOpen || epoch < logicalClock || !BallotOrder.beats(verifier, ballot, proposal)) {
+            return;
+        }
+        if (finalizing) {
+            if (candidate == null || BallotOrder.beats(verifier, ballot, candidate)) {
+                candidate = ballot;
+            }
+            return;
+        }
+        adoptCandidate(ballot, sid, now, out);
+    }
+
+    private void adoptCandidate(Ballot ballot, long sid, long now, Outbox out) {
+        proposal = ballot;
+        out.trace("adopt " + proposal + ", which " + sid + " acknowledged as a looking candidate");
+        notifyAll(now, out);
+        armPoll(now, out);
     }
 
     /**
@@ -397,6 +442,15 @@ public final class AuthFastLeaderElection implements ElectionCore {
     /** After the finalize wait: drop queued votes that are no better; decide if none is left. */
     private void endFinalizeWait(long now, Outbox out) {
         finalizing = false;
+        if (candidate != null) {
+            // Not deciding: adopt the candidate, then count what was queued against it.
+            Ballot better = candidate;
+            candidate = null;
+            out.trace("a better candidate acknowledged in the finalize wait");
+            adoptCandidate(better, better.leader(), now, out);
+            drain(now, out);
+            return;
+        }
         while (!queue.isEmpty() && !BallotOrder.beats(verifier, queue.peek().ballot(), proposal)) {
             queue.poll();
         }
@@ -492,6 +546,7 @@ public final class AuthFastLeaderElection implements ElectionCore {
     private void closeRound(Outbox out) {
         roundOpen = false;
         finalizing = false;
+        candidate = null;
         out.cancelTimer(POLL);
         out.cancelTimer(FINALIZE_WAIT);
     }
