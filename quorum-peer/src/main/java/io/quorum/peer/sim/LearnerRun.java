@@ -19,6 +19,7 @@ final class LearnerRun extends SessionRun {
     private long connId = -1;
     private SessionCores.LearnerSession core;
     private byte[] pending = new byte[0];
+    private long refusedSince = -1;
 
     LearnerRun(ZabSessionLayer layer, SimPeer peer, Decision decision, SessionCores cores) {
         super(layer, peer, decision);
@@ -80,11 +81,23 @@ final class LearnerRun extends SessionRun {
         apply(out);
     }
 
-    /** The leader refused or could not be reached: try again soon, until initLimit ticks are up. */
+    /**
+     * The leader refused or could not be reached (the simulator answers both with a refusal): try
+     * again soon, until initLimit ticks are up, or until it has refused for
+     * {@link io.quorum.peer.session.SessionTimings#refusedTimeout()}, as the real learner does.
+     */
     private void retry() {
-        long at = host.now() + layer.settings().connectRetryNanos();
+        long now = host.now();
+        if (refusedSince < 0) {
+            refusedSince = now;
+        }
+        long at = now + layer.settings().connectRetryNanos();
         if (at > connectDeadline) {
             end("could not connect to leader " + decision.leader() + " within initLimit");
+            return;
+        }
+        if (now - refusedSince >= layer.settings().timings().refusedTimeout()) {
+            end("could not connect to leader " + decision.leader() + ": it refuses connections, so it is not leading");
             return;
         }
         host.schedule(at, () -> {

@@ -11,6 +11,7 @@ import io.quorum.peer.session.SyncKind;
 import io.quorum.transport.support.OwnedThreads;
 import io.quorum.transport.tcp.SocketFactory;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -46,6 +47,7 @@ final class LearnerSession {
     private final OwnedThreads threads;
     private final InboundBytes inbound = new InboundBytes();
     private volatile Socket connecting;
+    private boolean notLeading;
     private PacketConnection connection;
 
     LearnerSession(long myId, long leaderId, PeerAddress leader, SocketFactory sockets, boolean observer,
@@ -75,7 +77,8 @@ final class LearnerSession {
         try {
             Socket socket = connect();
             if (socket == null) {
-                return loop.isStopped() ? loop.stopReason() : "could not connect to leader " + leaderId + " at " + leader;
+                return loop.isStopped() ? loop.stopReason() : "could not connect to leader " + leaderId + " at " + leader
+                        + (notLeading ? ": it refuses connections, so it is not leading" : "");
             }
             connection = new PacketConnection(socket, "leader-" + leaderId);
             LOG.info("connected to leader {} at {}", leaderId, leader);
@@ -112,12 +115,15 @@ final class LearnerSession {
 
     /**
      * Connects with quick retries until initLimit ticks have passed: the leader opens its port
-     * only once it has decided, which may be a little after us.
+     * only once it has decided, which may be a little after us. Deviation: ZooKeeper keeps trying
+     * for all of initLimit; here a port that has refused every attempt for
+     * {@link SessionTimings#refusedTimeout()} ends the session sooner, since its peer is not leading.
      */
     private Socket connect() throws InterruptedException {
         long deadline = loop.now() + timings.initTimeout();
         long quickUntil = loop.now() + QUICK_RETRY_WINDOW_NANOS;
         long pause = QUICK_RETRY_NANOS;
+        long refusedSince = -1;
         String lastProblem = "no attempt";
         while (!loop.isStopped() && loop.now() - deadline < 0) {
             Socket socket = null;
@@ -134,6 +140,16 @@ final class LearnerSession {
             } catch (IOException e) {
                 closeQuietly(socket);
                 lastProblem = e.getMessage();
+                if (!(e instanceof ConnectException)) {
+                    refusedSince = -1;
+                } else if (refusedSince < 0) {
+                    refusedSince = loop.now();
+                } else if (loop.now() - refusedSince >= timings.refusedTimeout()) {
+                    notLeading = true;
+                    LOG.warn("leader {} at {} refused every connection for {} ms: it is not leading", leaderId, leader,
+                            TimeUnit.NANOSECONDS.toMillis(loop.now() - refusedSince));
+                    return null;
+                }
             } finally {
                 connecting = null;
             }

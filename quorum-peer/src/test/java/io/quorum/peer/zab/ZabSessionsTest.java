@@ -175,6 +175,18 @@ class ZabSessionsTest {
     }
 
     @Test
+    void aLearnerWhoseLeaderRefusesEveryConnectionGivesUpBeforeInitLimit() throws Exception {
+        // initLimit is 100 s; nothing listens on 3's quorum port, so every attempt is refused.
+        ZabSessions patient = new ZabSessions(1, view, address(1), SessionTimings.ofMillis(10_000, 10, 5));
+        sessions.add(patient);
+        Future<String> learning = threads.submit(() -> patient.learn(view.server(3).orElseThrow(),
+                LearnerType.PARTICIPANT, history(1), epoch -> { }));
+
+        assertThat(learning.get(20, TimeUnit.SECONDS)).startsWith("could not connect to leader 3")
+                .endsWith("it refuses connections, so it is not leading");
+    }
+
+    @Test
     void abortEndsALearnerWaitingForASilentLeaderPromptly() throws Exception {
         ZabSessions patient = new ZabSessions(1, view, address(1), SessionTimings.ofMillis(10_000, 10, 5));
         sessions.add(patient);
