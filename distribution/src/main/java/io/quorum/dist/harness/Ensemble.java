@@ -150,7 +150,8 @@ public final class Ensemble implements AutoCloseable {
      * As {@link #awaitStableLeader(Duration, Duration)}, with what every live peer answered in the
      * poll that found the ensemble stable.
      *
-     * @throws IllegalStateException on timeout, with every peer's status and log tail
+     * @throws IllegalStateException on timeout, or at once when every peer process has exited, with
+     *     every peer's status and log tail
      */
     public Stable awaitStable(Duration atMost, Duration pollInterval) {
         long deadline = System.nanoTime() + atMost.toNanos();
@@ -158,6 +159,10 @@ public final class Ensemble implements AutoCloseable {
             Optional<Stable> stable = stable();
             if (stable.isPresent()) {
                 return stable.get();
+            }
+            if (alive().isEmpty()) {
+                // Nothing can lead any more: say so now rather than after the whole bound.
+                throw new IllegalStateException("no stable leader: every peer process has exited\n" + describe());
             }
             if (System.nanoTime() - deadline > 0) {
                 throw new IllegalStateException("no stable leader within " + atMost + "\n" + describe());

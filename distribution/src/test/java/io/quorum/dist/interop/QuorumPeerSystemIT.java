@@ -7,6 +7,7 @@ import io.quorum.dist.harness.PeerAddress;
 import io.quorum.dist.harness.PeerProcess;
 import io.quorum.dist.harness.QuorumRuntime;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.quorum.dist.harness.FourLetterWords.Mode;
@@ -67,6 +68,16 @@ class QuorumPeerSystemIT {
             assertThat(ensemble.awaitStableLeader(BOUND).sid()).isBetween(1L, 3L);
         } finally {
             DirectoryTrees.delete(relative);
+        }
+    }
+
+    @Test
+    void waitingForALeaderAmongPeersThatAllExitedFailsAtOnce() throws IOException {
+        try (Ensemble ensemble = Ensemble.start(QuorumRuntime.INSTANCE, 3, dir)) {
+            ensemble.peers().forEach(PeerProcess::kill9);
+
+            assertThatThrownBy(() -> ensemble.awaitStableLeader(BOUND)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("every peer process has exited");
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param roundSleepNanos the sleep between rounds that did not decide (1000 ms)
  * @param settleDelayNanos the sleep before a FOLLOWING or OBSERVING decision is returned (100 ms)
  * @param shortRoundSleepNanos the sleep after a round that did not decide and in which a server
- *     refused the request (200 ms; not a 3.4.14 constant, see {@link LeaderElection})
+ *     refused the request or every voter answered (200 ms; not a 3.4.14 constant, see
+ *     {@link LeaderElection})
  */
 record LegacySettings(long receiveTimeoutNanos, long roundSleepNanos, long settleDelayNanos,
         long shortRoundSleepNanos) {
