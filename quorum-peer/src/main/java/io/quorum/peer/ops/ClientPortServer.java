@@ -2,6 +2,7 @@ package io.quorum.peer.ops;
 
 import io.quorum.api.view.PeerAddress;
 import io.quorum.transport.support.OwnedThreads;
+import io.quorum.transport.support.ReusingThreadPool;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -66,14 +66,9 @@ public final class ClientPortServer implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings is null");
         this.nanoTicker = Objects.requireNonNull(nanoTicker, "nanoTicker is null");
         this.threads = new OwnedThreads("quorum-client-" + myId, Long.toString(myId));
-        // No queue: a connection either gets a handler now or is closed now. No core threads: a
-        // pool of core threads starts a new one for every connection until all maxConnections
-        // exist, so a monitor polling srvr left a peer with that many idle threads (each one more
-        // thread to start, and to stop when the peer is killed); now an idle handler serves the
-        // next connection and handlers idle for HANDLER_KEEP_ALIVE end.
-        this.handlers = new ThreadPoolExecutor(0, settings.maxConnections(), HANDLER_KEEP_ALIVE.toMillis(),
-                TimeUnit.MILLISECONDS, new SynchronousQueue<>(), threads.factory("4lw"),
-                new ThreadPoolExecutor.AbortPolicy());
+        // No backlog: a connection either gets a handler now or is closed now.
+        this.handlers = ReusingThreadPool.create(settings.maxConnections(), 0, HANDLER_KEEP_ALIVE,
+                threads.factory("4lw"));
     }
 
     /**

@@ -3,11 +3,9 @@ package io.quorum.transport.tcp;
 import io.quorum.api.view.QuorumServer;
 import io.quorum.transport.frame.LengthFramer;
 import io.quorum.transport.support.OwnedThreads;
+import io.quorum.transport.support.ReusingThreadPool;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -60,20 +58,17 @@ public final class ConnectionManager implements AutoCloseable {
         this.inbox = new TransportInbox(config.receiveCapacity());
         this.threads = new OwnedThreads("quorum-cnx-" + config.mySid(), Long.toString(config.mySid()));
         this.registry = new PeerRegistry(config, inbox, sockets, threads);
-        this.connectPool = pool(config.connectThreads(), new LinkedBlockingQueue<>(), "connect");
-        this.handshakePool = pool(config.handshakeThreads(), new ArrayBlockingQueue<>(config.handshakeBacklog()), "handshake");
+        this.connectPool = pool(config.connectThreads(), Integer.MAX_VALUE, "connect");
+        this.handshakePool = pool(config.handshakeThreads(), config.handshakeBacklog(), "handshake");
         this.connector = new Connector(config, registry, sockets, connectPool);
         Acceptor acceptor = new Acceptor(config, registry, sockets, connector, handshakePool);
         this.listener = new Listener(config, acceptor::accepted, this::listenerFailed);
         this.acceptor = acceptor;
     }
 
-    private ThreadPoolExecutor pool(int size, BlockingQueue<Runnable> queue, String kind) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, config.idleThreadKeepAlive().toMillis(),
-                TimeUnit.MILLISECONDS, queue, threads.factory(kind));
+    private ThreadPoolExecutor pool(int size, int backlog, String kind) {
         // Idle threads go away, so connection churn leaves the thread count where it started.
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        return ReusingThreadPool.create(size, backlog, config.idleThreadKeepAlive(), threads.factory(kind));
     }
 
     /** Starts the listener thread; binding happens there, with retries (see {@link #isListening()}). */
