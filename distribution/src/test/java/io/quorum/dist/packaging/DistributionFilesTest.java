@@ -7,9 +7,12 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.status.Status;
 import io.quorum.api.view.PeerAddress;
+import io.quorum.dist.logging.DiscardingAppender;
 import io.quorum.dist.status.StatusTarget;
 import io.quorum.peer.config.QuorumPeerConfig;
 import java.nio.charset.StandardCharsets;
@@ -66,13 +69,19 @@ class DistributionFilesTest {
         }
     }
 
+    /** A fresh logging context configured by conf/logback.xml; the caller stops it. */
+    private static LoggerContext configuredLogback() throws Exception {
+        LoggerContext context = new LoggerContext();
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(CONF.resolve("logback.xml").toFile());
+        return context;
+    }
+
     @Test
     void logbackXmlLogsToStandardErrorWithThePeerIdFromTheMdc() throws Exception {
-        LoggerContext context = new LoggerContext();
+        LoggerContext context = configuredLogback();
         try {
-            JoranConfigurator configurator = new JoranConfigurator();
-            configurator.setContext(context);
-            configurator.doConfigure(CONF.resolve("logback.xml").toFile());
             assertThat(context.getStatusManager().getCopyOfStatusList())
                     .noneMatch(status -> status.getLevel() >= Status.WARN);
 
@@ -88,6 +97,38 @@ class DistributionFilesTest {
             event.setMDCPropertyMap(Map.of("peer", "7"));
             String line = new String(console.getEncoder().encode(event), StandardCharsets.UTF_8);
             assertThat(line).contains("[myid:7] INFO ", "io.quorum.peer.Example - elected");
+        } finally {
+            context.stop();
+        }
+    }
+
+    /**
+     * A rehearsal's lines (MDC rehearsal=true, io.quorum.peer.warmup) never reach the console, but
+     * are formatted by an appender that discards them, so formatting is compiled before a failover.
+     */
+    @Test
+    void logbackXmlFormatsRehearsalLinesAndPrintsOnlyThePeersOwn() throws Exception {
+        LoggerContext context = configuredLogback();
+        try {
+            ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            Appender<ILoggingEvent> console = root.getAppender("CONSOLE");
+            Appender<ILoggingEvent> rehearsal = root.getAppender("REHEARSAL");
+            assertThat(rehearsal).isInstanceOf(DiscardingAppender.class);
+
+            LoggingEvent own = new LoggingEvent("test", context.getLogger("io.quorum.peer.Example"), Level.INFO,
+                    "LEADING", null, null);
+            own.setMDCPropertyMap(Map.of("peer", "7"));
+            LoggingEvent rehearsed = new LoggingEvent("test", context.getLogger("io.quorum.peer.Example"), Level.INFO,
+                    "LEADING", null, null);
+            rehearsed.setMDCPropertyMap(Map.of("peer", "7", "rehearsal", "true"));
+
+            assertThat(console.getFilterChainDecision(own)).isEqualTo(FilterReply.NEUTRAL);
+            assertThat(console.getFilterChainDecision(rehearsed)).isEqualTo(FilterReply.DENY);
+            assertThat(rehearsal.getFilterChainDecision(own)).isEqualTo(FilterReply.DENY);
+            assertThat(rehearsal.getFilterChainDecision(rehearsed)).isEqualTo(FilterReply.NEUTRAL);
+            String line = new String(((DiscardingAppender) rehearsal).getEncoder().encode(rehearsed),
+                    StandardCharsets.UTF_8);
+            assertThat(line).contains("[myid:7] INFO ", "io.quorum.peer.Example - LEADING");
         } finally {
             context.stop();
         }

@@ -104,7 +104,12 @@ final class Connector {
             out.flush();
             socket = keepOrHandOver(peer.sid, socket);
         } catch (IOException | RuntimeException e) {
-            LOG.info("cannot connect to sid {} at {}: {}", peer.sid, address, e.toString());
+            if (peer.dialFailureLogged.compareAndSet(false, true)) {
+                LOG.info("cannot connect to sid {} at {}: {} (until a connection with it is up, further"
+                        + " failures are logged at DEBUG)", peer.sid, address, e.toString());
+            } else {
+                LOG.debug("cannot connect to sid {} at {}: {}", peer.sid, address, e.toString());
+            }
             registry.reportUnreachable(peer.sid);
         } finally {
             sockets.close(socket);

@@ -4,6 +4,7 @@ import io.quorum.transport.frame.LengthFramer;
 import io.quorum.transport.support.OwnedThreads;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -129,6 +130,9 @@ final class PeerConnection {
     private void logEnd(String what, IOException e) {
         if (closed.get()) {
             LOG.debug("connection with sid {} closed while {} it", peer.sid, what);
+        } else if (e instanceof EOFException) {
+            // The other side closed: the usual end, which the registry's "link is down" line reports.
+            LOG.debug("connection with sid {} ended while {} it: {}", peer.sid, what, e.toString());
         } else {
             LOG.info("connection with sid {} ended while {} it: {}", peer.sid, what, e.toString());
         }

@@ -101,6 +101,7 @@ final class PeerRegistry {
             }
             live.add(connection);
             previous = peer.current.getAndSet(connection);
+            peer.dialFailureLogged.set(false);
             if (previous == null) {
                 announce(sid, true);
             }

@@ -21,6 +21,11 @@ final class PeerState {
      */
     final AtomicReference<PeerAddress> pendingRedial = new AtomicReference<>();
     /**
+     * A failed dial was logged at INFO since the last connection: the core redials a dead voter
+     * with every vote it sends, and one line says as much as a dozen (each a cost in a failover).
+     */
+    final AtomicBoolean dialFailureLogged = new AtomicBoolean();
+    /**
      * The accept order of the newest accepted connection ever adopted for this sid; older ones
      * are stale (see {@link PeerRegistry#adoptAccepted}). Guarded by the registry's monitor.
      */

@@ -4,6 +4,9 @@ import static io.quorum.transport.tcp.ConnectionManagerTest.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.quorum.api.view.PeerAddress;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class ConnectAndListenFailuresTest {
     private TestCluster cluster;
@@ -69,6 +73,57 @@ class ConnectAndListenFailuresTest {
 
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> cluster.events(1).contains(new TransportEvent.Unreachable(3)));
+    }
+
+    /**
+     * The core dials a dead voter with every vote it sends; one INFO line per failed dial was a
+     * dozen lines in a failover, each formatted while the survivors compete for the CPU.
+     */
+    @Test
+    void failedDialsLogOneInfoLineUntilAConnectionIsUpAgain() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Connector.class);
+        Level level = logger.getLevel();
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        logger.setLevel(Level.DEBUG);
+        try {
+            cluster = new TestCluster(2);
+            cluster.start(1);
+            dialUntilUnreachable(3);
+            assertThat(failedDials(lines, Level.INFO)).isEqualTo(1);
+            assertThat(failedDials(lines, Level.DEBUG)).isEqualTo(2);
+
+            cluster.start(2);
+            cluster.connectAllEverywhere();
+            await().atMost(Duration.ofSeconds(5)).until(() -> cluster.events(1).contains(new TransportEvent.Link(2, true)));
+            cluster.stop(2);
+            await().atMost(Duration.ofSeconds(5)).until(() -> cluster.events(1).contains(new TransportEvent.Link(2, false)));
+            dialUntilUnreachable(1);
+            assertThat(failedDials(lines, Level.INFO)).as("a new streak after the link was up").isEqualTo(2);
+        } finally {
+            logger.detachAppender(lines);
+            logger.setLevel(level);
+        }
+    }
+
+    /** Sends to sid 2 until {@code times} more dials to it have failed. */
+    private void dialUntilUnreachable(int times) {
+        for (int i = 0; i < times; i++) {
+            long before = unreachableReports();
+            cluster.get(1).toSend(2, payload("anyone there? " + i));
+            await().atMost(Duration.ofSeconds(5)).until(() -> unreachableReports() > before);
+        }
+    }
+
+    private long unreachableReports() {
+        return cluster.events(1).stream().filter(e -> e.equals(new TransportEvent.Unreachable(2))).count();
+    }
+
+    private static long failedDials(ListAppender<ILoggingEvent> lines, Level level) {
+        return lines.list.stream()
+                .filter(e -> e.getLevel() == level && e.getFormattedMessage().startsWith("cannot connect to sid 2 "))
+                .count();
     }
 
     @Test
