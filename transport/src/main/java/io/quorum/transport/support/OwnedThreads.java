@@ -21,6 +21,12 @@ public final class OwnedThreads {
     private final String peer;
     private final Map<String, String> inherited;
     private final Set<Thread> live = ConcurrentHashMap.newKeySet();
+    /**
+     * Threads whose body ended but that may still be alive for a moment: a thread cannot leave
+     * {@code live} after it has terminated, so {@link #joinAll} joins these too, and a caller that
+     * checks {@link Thread#isAlive} after it returned sees none.
+     */
+    private final Set<Thread> ending = ConcurrentHashMap.newKeySet();
     private final AtomicInteger counter = new AtomicInteger();
 
     /**
@@ -65,6 +71,7 @@ public final class OwnedThreads {
 
         @Override
         public synchronized void start() {
+            ending.removeIf(thread -> !thread.isAlive());
             live.add(this);
             try {
                 super.start();
@@ -82,6 +89,7 @@ public final class OwnedThreads {
                 super.run();
             } finally {
                 MDC.clear();
+                ending.add(this);
                 live.remove(this);
             }
         }
@@ -115,6 +123,12 @@ public final class OwnedThreads {
                 if (thread != Thread.currentThread()) {
                     thread.join(timeoutMillisPerThread);
                 }
+            }
+        }
+        for (Thread thread : List.copyOf(ending)) {
+            if (thread != Thread.currentThread()) {
+                thread.join(timeoutMillisPerThread);
+                ending.remove(thread);
             }
         }
         return live.stream().allMatch(t -> t == Thread.currentThread());

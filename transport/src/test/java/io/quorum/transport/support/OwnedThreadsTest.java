@@ -45,6 +45,49 @@ class OwnedThreadsTest {
         assertThat(threads.liveCount()).isZero();
     }
 
+    /**
+     * A thread leaves the live set at the end of its body, a moment before it terminates; joinAll
+     * joined only the live set, so HostileInputTest once found 4 transport threads alive after a
+     * shutdown that had returned. An uncaught-exception handler runs in that moment, so one that
+     * waits makes the moment as long as the test needs.
+     */
+    @Test
+    void noThreadIsAliveOnceJoinAllReturned() throws InterruptedException {
+        OwnedThreads threads = new OwnedThreads("quorum-test", "1");
+        CountDownLatch release = new CountDownLatch(1);
+        Thread thread = threads.factory("pool").newThread(() -> {
+            throw new IllegalStateException("the body ends by throwing");
+        });
+        thread.setUncaughtExceptionHandler((t, e) -> {
+            try {
+                release.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        thread.start();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> threads.liveCount() == 0);
+        assertThat(thread.isAlive()).as("still in its uncaught-exception handler").isTrue();
+
+        java.util.concurrent.atomic.AtomicBoolean joined = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread joiner = new Thread(() -> {
+            try {
+                joined.set(threads.joinAll(10_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        joiner.start();
+        joiner.join(200);
+        assertThat(joiner.isAlive()).as("joinAll waits for the thread still in its handler").isTrue();
+
+        release.countDown();
+        joiner.join(10_000);
+        assertThat(joined).isTrue();
+        assertThat(thread.isAlive()).isFalse();
+    }
+
     @Test
     void threadsCarryTheirCreatorsMdcAndTheirOwnPeerId() throws InterruptedException {
         java.util.Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
