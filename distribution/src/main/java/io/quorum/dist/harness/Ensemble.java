@@ -2,7 +2,6 @@ package io.quorum.dist.harness;
 
 import io.quorum.dist.harness.FourLetterWords.Mode;
 import io.quorum.dist.harness.FourLetterWords.Status;
-import io.quorum.transport.support.OwnedThreads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
@@ -33,12 +26,6 @@ public final class Ensemble implements AutoCloseable {
 
     private final ZooConfig config;
     private final List<PeerProcess> peers = new ArrayList<>();
-    /**
-     * Asks the live peers for srvr at once: one after another, a poll of five loaded peers took
-     * 5-15 ms, so a poll saw the ensemble over that span and ended that much after it settled.
-     */
-    private final ExecutorService pollers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), new OwnedThreads("ensemble", "").factory("srvr"));
 
     private Ensemble(ZooConfig config) {
         this.config = config;
@@ -193,18 +180,15 @@ public final class Ensemble implements AutoCloseable {
         return stable ? Optional.of(new Stable(leaders.get(0), statuses)) : Optional.empty();
     }
 
+    /**
+     * Asks the live peers for srvr at once: one after another, a poll of five loaded peers took
+     * 5-15 ms, so a poll saw the ensemble over that span and ended that much after it settled.
+     */
     private Map<PeerProcess, Status> statuses(List<PeerProcess> asked) {
-        List<Future<Status>> answers = asked.stream().map(peer -> pollers.submit(peer::status)).toList();
+        List<Status> answers = FourLetterWords.srvrAll(asked.stream().map(peer -> peer.address().clientPort()).toList());
         Map<PeerProcess, Status> statuses = new LinkedHashMap<>();
-        try {
-            for (int i = 0; i < asked.size(); i++) {
-                statuses.put(asked.get(i), answers.get(i).get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while polling srvr", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("polling srvr failed", e.getCause());
+        for (int i = 0; i < asked.size(); i++) {
+            statuses.put(asked.get(i), answers.get(i));
         }
         return statuses;
     }
@@ -223,7 +207,6 @@ public final class Ensemble implements AutoCloseable {
     /** Stops every peer, even if stopping one of them fails. */
     @Override
     public void close() {
-        pollers.shutdownNow();
         RuntimeException failure = null;
         for (PeerProcess peer : peers) {
             try {
@@ -236,20 +219,8 @@ public final class Ensemble implements AutoCloseable {
                 }
             }
         }
-        awaitPollers();
         if (failure != null) {
             throw failure;
-        }
-    }
-
-    /** A poll in flight ends within srvr's timeouts; the peers are stopped by now anyway. */
-    private void awaitPollers() {
-        try {
-            if (!pollers.awaitTermination(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("srvr pollers did not end");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

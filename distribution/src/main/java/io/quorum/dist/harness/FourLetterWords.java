@@ -5,6 +5,7 @@ import io.quorum.dist.status.SrvrAnswer;
 import io.quorum.dist.status.SrvrClient;
 import io.quorum.dist.status.StatusTarget;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
@@ -48,8 +49,17 @@ public final class FourLetterWords {
      * or after they were killed.
      */
     public static Status srvr(int clientPort) {
-        return of(CLIENT.ask(new StatusTarget(OptionalLong.empty(),
-                new io.quorum.api.view.PeerAddress(PeerAddress.HOST, clientPort))));
+        return of(CLIENT.ask(target(clientPort)));
+    }
+
+    /** As {@link #srvr(int)} for every port at once, in their order. */
+    public static List<Status> srvrAll(List<Integer> clientPorts) {
+        return CLIENT.askAll(clientPorts.stream().map(FourLetterWords::target).toList()).stream()
+                .map(FourLetterWords::of).toList();
+    }
+
+    private static StatusTarget target(int clientPort) {
+        return new StatusTarget(OptionalLong.empty(), new io.quorum.api.view.PeerAddress(PeerAddress.HOST, clientPort));
     }
 
     /** Reads a srvr answer as a peer wrote it. */
