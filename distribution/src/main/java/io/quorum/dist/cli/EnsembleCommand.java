@@ -10,6 +10,7 @@ import io.quorum.dist.status.Probe;
 import io.quorum.dist.status.SrvrClient;
 import io.quorum.dist.status.StatusTarget;
 import io.quorum.api.view.PeerAddress;
+import io.quorum.transport.testing.LoopbackPorts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -91,6 +92,8 @@ final class EnsembleCommand implements Callable<Integer> {
                     + " are in use; choose another --base-port");
             return 2;
         }
+        layout.ephemeralRangeWarning(LoopbackPorts.ephemeralRange())
+                .ifPresent(warning -> spec.commandLine().getErr().println("quorum ensemble: warning: " + warning));
         layout.write();
         if (tls) {
             EnsembleTls.secure(layout);

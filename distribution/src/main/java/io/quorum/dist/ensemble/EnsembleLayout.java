@@ -1,5 +1,6 @@
 package io.quorum.dist.ensemble;
 
+import io.quorum.transport.testing.LoopbackPorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -8,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The files and ports of a local ensemble: peer i (1-based) has client port P+i, quorum port
@@ -95,20 +98,40 @@ public record EnsembleLayout(int size, int observers, String electionAlg, int ba
         }
     }
 
+    /** Every port of the layout, peer by peer: client, quorum and election port. */
+    public List<Integer> ports() {
+        List<Integer> ports = new ArrayList<>();
+        for (int sid = 1; sid <= peers(); sid++) {
+            ports.addAll(List.of(clientPort(sid), quorumPort(sid), electionPort(sid)));
+        }
+        return ports;
+    }
+
     /**
-     * The first port of the layout that something else already listens on, if any: better said
+     * The ports of the layout that something else already listens on, if any: better said
      * before starting than found in a peer's log.
      */
     public List<Integer> portsInUse() {
-        List<Integer> busy = new ArrayList<>();
-        for (int sid = 1; sid <= peers(); sid++) {
-            for (int port : new int[] {clientPort(sid), quorumPort(sid), electionPort(sid)}) {
-                if (!free(port)) {
-                    busy.add(port);
-                }
-            }
+        return ports().stream().filter(port -> !free(port)).toList();
+    }
+
+    /**
+     * A warning when some ports lie in the kernel's ephemeral range: any outgoing connection may
+     * take one as its local port while nothing listens there, that is while its peer is down, and
+     * on a quorum port until that peer is elected leader. The new leader then cannot listen for
+     * learners and the ensemble elects it again and again (ZooKeeper's ports, 2181, 2888 and
+     * 3888, lie below the range).
+     */
+    public Optional<String> ephemeralRangeWarning(LoopbackPorts.PortRange ephemeral) {
+        List<Integer> inside = ports().stream().filter(ephemeral::contains).toList();
+        if (inside.isEmpty()) {
+            return Optional.empty();
         }
-        return busy;
+        return Optional.of(String.format(Locale.ROOT, "%d of the ports (%d..%d) lie in the kernel's ephemeral range"
+                + " %d-%d, where any outgoing connection can take a port while its peer is down or not yet"
+                + " leading; a --base-port below %d avoids that", inside.size(), inside.get(0),
+                inside.get(inside.size() - 1), ephemeral.first(), ephemeral.last(),
+                Math.max(1, ephemeral.first() - 200 - peers())));
     }
 
     private static boolean free(int port) {

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quorum.api.view.PeerAddress;
+import io.quorum.dist.ensemble.EnsembleLayout;
 import io.quorum.dist.status.Probe;
 import io.quorum.dist.status.SrvrClient;
 import io.quorum.dist.status.StatusTarget;
+import io.quorum.transport.testing.LoopbackPorts;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -276,14 +276,21 @@ class DistributionTarballIT {
         }
     }
 
-    /** A base port whose three-peer layout is free on 127.0.0.1 now. */
+    /**
+     * A base port whose three-peer layout is free on 127.0.0.1 now, below the ephemeral range (see
+     * {@link LoopbackPorts}): a new leader binds its quorum port only when it is elected.
+     */
     private static int freeBasePort(Path data) {
-        for (int base = 30_000 + (int) (ProcessHandle.current().pid() % 200) * 100; base < 60_000; base += 997) {
-            if (new io.quorum.dist.ensemble.EnsembleLayout(3, 0, "3", base, data).portsInUse().isEmpty()) {
+        LoopbackPorts.PortRange range = LoopbackPorts.serverRange().orElseThrow();
+        int span = range.size() - 203; // the layout uses base+1 .. base+203
+        int start = java.util.concurrent.ThreadLocalRandom.current().nextInt(span);
+        for (int i = 0; i < span; i += 997) {
+            int base = range.first() + (start + i) % span;
+            if (new EnsembleLayout(3, 0, "3", base, data).portsInUse().isEmpty()) {
                 return base;
             }
         }
-        throw new IllegalStateException("no free base port for a three-peer ensemble");
+        throw new IllegalStateException("no free base port for a three-peer ensemble in " + range);
     }
 
     @Test
@@ -395,18 +402,8 @@ class DistributionTarballIT {
         return Files.write(work.resolve("zoo-" + sid + ".cfg"), lines);
     }
 
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
+    private static int[] freePorts(int count) {
+        return LoopbackPorts.forServers(count).stream().mapToInt(Integer::intValue).toArray();
     }
 
     private Result quorum(Map<String, String> env, String... args) throws Exception {

@@ -60,7 +60,7 @@ class EmbeddingExampleTest {
     @Test
     void theJobRunsOnTheLeaderOnlyAndMovesWhenItsProcessStops() throws Exception {
         Map<String, String> cfg = new HashMap<>(Map.of("tickTime", "200", "initLimit", "10", "syncLimit", "5"));
-        List<Integer> ports = LoopbackPorts.distinct(6);
+        List<Integer> ports = LoopbackPorts.forServers(6);
         for (int sid = 1; sid <= 3; sid++) {
             cfg.put("server." + sid, "127.0.0.1:" + ports.get(2 * sid - 2) + ":" + ports.get(2 * sid - 1));
         }

@@ -34,7 +34,7 @@ public final class LocalEnsemble implements AutoCloseable {
     public LocalEnsemble(Path root, int count, Map<String, String> settings) {
         this.root = root;
         // Distinct ports: two servers on one port would misroute the election (LoopbackPorts).
-        List<Integer> free = LoopbackPorts.distinct(3 * count);
+        List<Integer> free = LoopbackPorts.forServers(3 * count);
         shared.put("tickTime", "200");
         shared.put("initLimit", "10");
         shared.put("syncLimit", "5");

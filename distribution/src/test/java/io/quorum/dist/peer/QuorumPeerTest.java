@@ -169,7 +169,7 @@ class QuorumPeerTest {
     /** Each server line carries its own client port, so that peers in one JVM do not share one. */
     private Map<String, String> servers(int count) {
         // Distinct ports: two servers on one port would misroute the election (LoopbackPorts).
-        List<Integer> ports = LoopbackPorts.distinct(3 * count);
+        List<Integer> ports = LoopbackPorts.forServers(3 * count);
         Map<String, String> entries = new HashMap<>();
         entries.put("tickTime", "200");
         entries.put("initLimit", "10");

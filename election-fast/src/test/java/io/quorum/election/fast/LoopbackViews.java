@@ -16,7 +16,7 @@ public final class LoopbackViews {
     }
 
     public static QuorumView participants(int peers) {
-        List<Integer> ports = LoopbackPorts.distinct(2 * peers);
+        List<Integer> ports = LoopbackPorts.forServers(2 * peers);
         List<QuorumServer> servers = new ArrayList<>();
         for (int i = 0; i < peers; i++) {
             servers.add(QuorumServer.participant(i + 1, new PeerAddress("127.0.0.1", ports.get(2 * i)),

@@ -54,7 +54,7 @@ class ZabSessionsTest {
 
     @BeforeEach
     void view() throws IOException {
-        List<Integer> ports = LoopbackPorts.distinct(6);
+        List<Integer> ports = LoopbackPorts.forServers(6);
         List<QuorumServer> servers = new ArrayList<>();
         for (int sid = 1; sid <= 3; sid++) {
             servers.add(QuorumServer.participant(sid, new PeerAddress("127.0.0.1", ports.get(2 * sid - 2)),

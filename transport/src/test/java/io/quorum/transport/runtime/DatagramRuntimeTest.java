@@ -126,7 +126,7 @@ class DatagramRuntimeTest {
 
     static QuorumView loopbackView(int peers) {
         // Distinct ports: picking them one at a time may hand out the same one twice.
-        List<Integer> ports = LoopbackPorts.distinctTcpAndUdp(2 * peers);
+        List<Integer> ports = LoopbackPorts.forServers(2 * peers);
         List<QuorumServer> servers = new ArrayList<>();
         for (int sid = 1; sid <= peers; sid++) {
             servers.add(QuorumServer.participant(sid, new PeerAddress("127.0.0.1", ports.get(2 * sid - 2)),

@@ -43,7 +43,7 @@ final class TestCluster implements AutoCloseable {
     }
 
     static List<Integer> freePorts(int count) {
-        return LoopbackPorts.distinct(count);
+        return LoopbackPorts.forServers(count);
     }
 
     /** Short timeouts suited to loopback tests. */

@@ -2,11 +2,15 @@ package io.quorum.transport.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quorum.transport.testing.LoopbackPorts.PortRange;
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LoopbackPortsTest {
@@ -31,5 +35,53 @@ class LoopbackPortsTest {
                 assertThat(socket.getLocalPort()).isEqualTo(port);
             }
         }
+    }
+
+    /**
+     * A port inside the ephemeral range can become the local port of anyone's outgoing connection
+     * before a peer binds it (a new leader's quorum port, a killed peer's client port).
+     */
+    @Test
+    void serverPortsLieOutsideTheKernelsEphemeralRange() {
+        PortRange ephemeral = LoopbackPorts.ephemeralRange();
+        assertThat(LoopbackPorts.serverRange()).as("this machine has room outside " + ephemeral).isPresent();
+
+        for (int draw = 0; draw < 50; draw++) {
+            List<Integer> ports = LoopbackPorts.forServers(15);
+
+            assertThat(new HashSet<>(ports)).as("draw " + draw + ": " + ports).hasSize(15);
+            assertThat(ports).noneMatch(ephemeral::contains).allMatch(LoopbackPorts.serverRange().get()::contains);
+        }
+    }
+
+    /** A test gets fresh ports, not the ones the previous test's peers were just using. */
+    @Test
+    void successiveCallsDoNotHandOutTheSamePortAgain() {
+        Set<Integer> seen = new HashSet<>();
+        for (int draw = 0; draw < 100; draw++) {
+            for (int port : LoopbackPorts.forServers(9)) {
+                assertThat(seen.add(port)).as("port " + port + " again in draw " + draw).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void serverPortsAreFreeForTcpAndUdp() throws IOException {
+        for (int port : LoopbackPorts.forServers(3)) {
+            InetAddress loopback = InetAddress.getLoopbackAddress();
+            try (ServerSocket tcp = new ServerSocket(port, 1, loopback);
+                    DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, port))) {
+                assertThat(tcp.getLocalPort()).isEqualTo(port);
+                assertThat(udp.getLocalPort()).isEqualTo(port);
+            }
+        }
+    }
+
+    @Test
+    void theServerRangeIsTheLargerStretchOutsideTheEphemeralOne() {
+        assertThat(LoopbackPorts.serverRange(new PortRange(32_768, 60_999))).isEqualTo(new PortRange(16_384, 32_767));
+        assertThat(LoopbackPorts.serverRange(new PortRange(49_152, 65_535))).isEqualTo(new PortRange(16_384, 49_151));
+        assertThat(LoopbackPorts.serverRange(new PortRange(10_000, 30_000))).isEqualTo(new PortRange(30_001, 65_535));
+        assertThat(LoopbackPorts.serverRange(new PortRange(1_024, 65_000))).isNull();
     }
 }
