@@ -61,6 +61,7 @@ final class RealTrial {
         long launched = System.nanoTime();
         try (Ensemble ensemble = Ensemble.start(system.config(), view, started, peer -> system.runtime(), dir)) {
             Ensemble.Stable formed = ensemble.awaitStable(BOUND, POLL);
+            requireNoneExited(ensemble, Optional.empty());
             long formedAt = System.nanoTime();
             Map<Long, ProcessUsage> usage = new LinkedHashMap<>();
             return switch (scenario) {
@@ -72,6 +73,7 @@ final class RealTrial {
                     long killed = System.nanoTime();
                     leader.kill9();
                     Ensemble.Stable after = ensemble.awaitStable(BOUND, POLL);
+                    requireNoneExited(ensemble, Optional.of(leader));
                     yield result(system, scenario, size, trial, System.nanoTime() - killed, after, usage);
                 }
                 case RESTART_ALL -> {
@@ -85,10 +87,26 @@ final class RealTrial {
                         ensemble.restart(peer);
                     }
                     Ensemble.Stable after = ensemble.awaitStable(BOUND, POLL);
+                    requireNoneExited(ensemble, Optional.empty());
                     yield result(system, scenario, size, trial, System.nanoTime() - restarted, after, usage);
                 }
                 default -> throw new IllegalArgumentException(scenario + " runs under the simulator only");
             };
+        }
+    }
+
+    /**
+     * A peer that exited on its own (it could not bind a port, say) leaves a smaller ensemble that
+     * may still elect: that is a failed trial, not a measurement of the size asked for.
+     */
+    private static void requireNoneExited(Ensemble ensemble, Optional<PeerProcess> killed) {
+        List<PeerProcess> exited = ensemble.peers().stream()
+                .filter(peer -> !peer.isAlive() && killed.map(k -> k != peer).orElse(true)).toList();
+        if (!exited.isEmpty()) {
+            PeerProcess first = exited.get(0);
+            String tail = first.logTail();
+            throw new IllegalStateException("peer " + first.sid() + " exited on its own: "
+                    + tail.substring(tail.lastIndexOf('\n') + 1));
         }
     }
 

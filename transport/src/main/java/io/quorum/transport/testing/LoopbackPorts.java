@@ -118,7 +118,8 @@ public final class LoopbackPorts {
     /** The kernel's ephemeral range, from procfs where there is one. */
     public static PortRange ephemeralRange() {
         try {
-            String[] bounds = Files.readString(EPHEMERAL_RANGE).trim().split("\\s+");
+            // Not readString: procfs reports a size of 0, and readString returned "3" of "32768\t60999".
+            String[] bounds = Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+");
             return new PortRange(Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1]));
         } catch (IOException | RuntimeException e) {
             return IANA_DYNAMIC;

@@ -54,6 +54,12 @@ class LoopbackPortsTest {
         }
     }
 
+    /** The range read is the kernel's: every port it picks for a bind to port 0 lies in it. */
+    @Test
+    void theEphemeralRangeReadHoldsEveryPortTheKernelPicks() {
+        assertThat(LoopbackPorts.distinct(50)).allMatch(LoopbackPorts.ephemeralRange()::contains);
+    }
+
     /** A test gets fresh ports, not the ones the previous test's peers were just using. */
     @Test
     void successiveCallsDoNotHandOutTheSamePortAgain() {
