@@ -10,7 +10,7 @@ import io.quorum.dist.status.Probe;
 import io.quorum.dist.status.SrvrClient;
 import io.quorum.dist.status.StatusTarget;
 import io.quorum.api.view.PeerAddress;
-import io.quorum.transport.testing.LoopbackPorts;
+import io.quorum.transport.support.PortRange;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -92,7 +92,7 @@ final class EnsembleCommand implements Callable<Integer> {
                     + " are in use; choose another --base-port");
             return 2;
         }
-        layout.ephemeralRangeWarning(LoopbackPorts.ephemeralRange())
+        layout.ephemeralRangeWarning(PortRange.ephemeral())
                 .ifPresent(warning -> spec.commandLine().getErr().println("quorum ensemble: warning: " + warning));
         layout.write();
         if (tls) {

@@ -1,6 +1,6 @@
 package io.quorum.dist.ensemble;
 
-import io.quorum.transport.testing.LoopbackPorts;
+import io.quorum.transport.support.PortRange;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -122,7 +122,7 @@ public record EnsembleLayout(int size, int observers, String electionAlg, int ba
      * learners and the ensemble elects it again and again (ZooKeeper's ports, 2181, 2888 and
      * 3888, lie below the range).
      */
-    public Optional<String> ephemeralRangeWarning(LoopbackPorts.PortRange ephemeral) {
+    public Optional<String> ephemeralRangeWarning(PortRange ephemeral) {
         List<Integer> inside = ports().stream().filter(ephemeral::contains).toList();
         if (inside.isEmpty()) {
             return Optional.empty();

@@ -2,7 +2,7 @@ package io.quorum.dist.ensemble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quorum.transport.testing.LoopbackPorts.PortRange;
+import io.quorum.transport.support.PortRange;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -8,6 +8,7 @@ import io.quorum.dist.ensemble.EnsembleLayout;
 import io.quorum.dist.status.Probe;
 import io.quorum.dist.status.SrvrClient;
 import io.quorum.dist.status.StatusTarget;
+import io.quorum.transport.support.PortRange;
 import io.quorum.transport.testing.LoopbackPorts;
 import java.io.File;
 import java.io.IOException;
@@ -281,7 +282,7 @@ class DistributionTarballIT {
      * {@link LoopbackPorts}): a new leader binds its quorum port only when it is elected.
      */
     private static int freeBasePort(Path data) {
-        LoopbackPorts.PortRange range = LoopbackPorts.serverRange().orElseThrow();
+        PortRange range = LoopbackPorts.serverRange().orElseThrow();
         int span = range.size() - 203; // the layout uses base+1 .. base+203
         int start = java.util.concurrent.ThreadLocalRandom.current().nextInt(span);
         for (int i = 0; i < span; i += 997) {

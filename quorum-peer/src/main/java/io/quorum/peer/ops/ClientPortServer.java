@@ -2,6 +2,7 @@ package io.quorum.peer.ops;
 
 import io.quorum.api.view.PeerAddress;
 import io.quorum.transport.support.OwnedThreads;
+import io.quorum.transport.support.PortRange;
 import io.quorum.transport.support.ReusingThreadPool;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -86,7 +87,8 @@ public final class ClientPortServer implements AutoCloseable {
             socket.bind(new InetSocketAddress(bindAddress.host(), bindAddress.port()), settings.backlog());
         } catch (IOException | RuntimeException e) {
             socket.close();
-            throw new IOException("cannot bind the client port to " + bindAddress + ": " + e.getMessage(), e);
+            throw new IOException("cannot bind the client port to " + bindAddress + ": " + e.getMessage()
+                    + PortRange.bindHint(bindAddress.port()), e);
         }
         serverSocket = socket;
         LOG.info("serving four-letter words on {}", socket.getLocalSocketAddress());

@@ -12,6 +12,7 @@ import io.quorum.peer.session.QuorumPacket;
 import io.quorum.peer.session.QuorumPacketCodec;
 import io.quorum.peer.session.SessionTimings;
 import io.quorum.transport.support.OwnedThreads;
+import io.quorum.transport.support.PortRange;
 import io.quorum.transport.tcp.MemberAddresses;
 import io.quorum.transport.tcp.SocketFactory;
 import java.io.IOException;
@@ -92,8 +93,11 @@ final class LeaderSession {
             try {
                 listener = listen();
             } catch (IOException e) {
-                LOG.error("cannot listen for learners on {}: {}", bindAddress, e.toString());
-                return "cannot listen for learners on " + bindAddress + ": " + e.getMessage();
+                // A quorum port is bound only while leading; in the ephemeral range an outgoing
+                // connection can hold it then, and the same peer is elected again and again.
+                String hint = PortRange.bindHint(bindAddress.getPort());
+                LOG.error("cannot listen for learners on {}: {}{}", bindAddress, e.toString(), hint);
+                return "cannot listen for learners on " + bindAddress + ": " + e.getMessage() + hint;
             }
             LOG.info("leading: listening for learners on {}", bindAddress);
             threads.start("acceptor", this::accept);

@@ -13,6 +13,8 @@ import io.quorum.api.view.PeerAddress;
 import io.quorum.peer.config.QuorumPeerConfig;
 import io.quorum.transport.runtime.SystemTicker;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +66,25 @@ class ClientPortServerTest {
                 source, settings, SystemTicker.INSTANCE);
         server.start();
         return server.localPort();
+    }
+
+    /**
+     * A port in the kernel's ephemeral range can be held by anyone's outgoing connection; the
+     * error says so, since "Address already in use" alone sends an operator looking for a server.
+     */
+    @Test
+    void aTakenPortInTheEphemeralRangeIsReportedWithTheLikelyCause() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(LoopbackClient.HOST))) {
+            int port = taken.getLocalPort();
+            ClientPortSettings settings = new ClientPortSettings(Duration.ofSeconds(1), Duration.ofMillis(200), MAX_CONNECTIONS, 50);
+            ClientPortServer blocked = new ClientPortServer(1, new PeerAddress(LoopbackClient.HOST, port),
+                    new FourLetterWords(config, BUILD), status, settings, SystemTicker.INSTANCE);
+
+            assertThatThrownBy(blocked::start).isInstanceOf(IOException.class)
+                    .hasMessageContaining("cannot bind the client port to " + LoopbackClient.HOST + ":" + port)
+                    .hasMessageContaining("lies in the kernel's ephemeral range");
+            blocked.close();
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.quorum.transport.tcp;
 
 import io.quorum.api.view.PeerAddress;
+import io.quorum.transport.support.PortRange;
 import java.io.IOException;
 
 /**
@@ -15,7 +16,8 @@ public final class ListenerBindException extends IOException {
 
     public ListenerBindException(PeerAddress address, int attempts, Throwable cause) {
         super("the election listener could not bind " + address + " after " + attempts
-                + " attempt(s); this peer cannot take part in leader election: " + cause, cause);
+                + " attempt(s); this peer cannot take part in leader election: " + cause
+                + PortRange.bindHint(address.port()), cause);
         this.address = address;
     }
 

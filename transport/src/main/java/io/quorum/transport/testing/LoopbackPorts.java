@@ -1,5 +1,6 @@
 package io.quorum.transport.testing;
 
+import io.quorum.transport.support.PortRange;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,8 +8,6 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,36 +41,16 @@ import java.util.function.IntSupplier;
  * caller binds it.
  */
 public final class LoopbackPorts {
-    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
-    /** IANA's dynamic range, the ephemeral range where the kernel's cannot be read (macOS, Windows). */
-    private static final PortRange IANA_DYNAMIC = new PortRange(49_152, 65_535);
     /** The lowest port handed out: above the registered services developers tend to run locally. */
     private static final int FLOOR = 16_384;
     /** Less room than this outside the ephemeral range, and the kernel picks as for {@link #distinct}. */
     private static final int MIN_SPAN = 1_000;
 
-    private static final PortRange SERVER_RANGE = serverRange(ephemeralRange());
+    private static final PortRange SERVER_RANGE = serverRange(PortRange.ephemeral());
     private static final AtomicInteger CURSOR = new AtomicInteger(
             SERVER_RANGE == null ? 0 : ThreadLocalRandom.current().nextInt(SERVER_RANGE.size()));
 
     private LoopbackPorts() {
-    }
-
-    /** Ports {@code first..last}, both included. */
-    public record PortRange(int first, int last) {
-        public PortRange {
-            if (first < 1 || last > 65_535 || first > last) {
-                throw new IllegalArgumentException("not a port range: " + first + ".." + last);
-            }
-        }
-
-        public int size() {
-            return last - first + 1;
-        }
-
-        public boolean contains(int port) {
-            return port >= first && port <= last;
-        }
     }
 
     /**
@@ -112,17 +91,6 @@ public final class LoopbackPorts {
             throw new UncheckedIOException("cannot find " + count + " free loopback ports", e);
         } finally {
             held.forEach(LoopbackPorts::close);
-        }
-    }
-
-    /** The kernel's ephemeral range, from procfs where there is one. */
-    public static PortRange ephemeralRange() {
-        try {
-            // Not readString: procfs reports a size of 0, and readString returned "3" of "32768\t60999".
-            String[] bounds = Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+");
-            return new PortRange(Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1]));
-        } catch (IOException | RuntimeException e) {
-            return IANA_DYNAMIC;
         }
     }
 
