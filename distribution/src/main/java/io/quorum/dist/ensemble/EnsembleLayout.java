@@ -128,10 +128,9 @@ public record EnsembleLayout(int size, int observers, String electionAlg, int ba
             return Optional.empty();
         }
         return Optional.of(String.format(Locale.ROOT, "%d of the ports (%d..%d) lie in the kernel's ephemeral range"
-                + " %d-%d, where any outgoing connection can take a port while its peer is down or not yet"
+                + " %s, where any outgoing connection can take a port while its peer is down or not yet"
                 + " leading; a --base-port below %d avoids that", inside.size(), inside.get(0),
-                inside.get(inside.size() - 1), ephemeral.first(), ephemeral.last(),
-                Math.max(1, ephemeral.first() - 200 - peers())));
+                inside.get(inside.size() - 1), ephemeral, Math.max(1, ephemeral.first() - 200 - peers())));
     }
 
     private static boolean free(int port) {

@@ -88,7 +88,7 @@ public final class ClientPortServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw new IOException("cannot bind the client port to " + bindAddress + ": " + e.getMessage()
-                    + PortRange.bindHint(bindAddress.port()), e);
+                    + PortRange.bindHint(bindAddress.port(), e), e);
         }
         serverSocket = socket;
         LOG.info("serving four-letter words on {}", socket.getLocalSocketAddress());

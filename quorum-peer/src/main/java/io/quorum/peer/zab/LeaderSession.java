@@ -95,7 +95,7 @@ final class LeaderSession {
             } catch (IOException e) {
                 // A quorum port is bound only while leading; in the ephemeral range an outgoing
                 // connection can hold it then, and the same peer is elected again and again.
-                String hint = PortRange.bindHint(bindAddress.getPort());
+                String hint = PortRange.bindHint(bindAddress.getPort(), e);
                 LOG.error("cannot listen for learners on {}: {}{}", bindAddress, e.toString(), hint);
                 return "cannot listen for learners on " + bindAddress + ": " + e.getMessage() + hint;
             }

@@ -1,6 +1,7 @@
 package io.quorum.transport.support;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -36,12 +37,13 @@ public record PortRange(int first, int last) {
     }
 
     /**
-     * What to add to a failed bind's message when {@code port} lies in the ephemeral range: the
-     * likely cause an operator would not guess. Empty otherwise.
+     * What to add to the message of a bind that failed with {@code failure} when {@code port} lies
+     * in the ephemeral range and the port was in use: the likely cause an operator would not
+     * guess. Empty otherwise.
      */
-    public static String bindHint(int port) {
+    public static String bindHint(int port, Throwable failure) {
         PortRange ephemeral = ephemeral();
-        if (!ephemeral.contains(port)) {
+        if (!(failure instanceof BindException) || !ephemeral.contains(port)) {
             return "";
         }
         return " (port " + port + " lies in the kernel's ephemeral range " + ephemeral + ", where any outgoing"

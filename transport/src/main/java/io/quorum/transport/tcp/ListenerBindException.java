@@ -17,7 +17,7 @@ public final class ListenerBindException extends IOException {
     public ListenerBindException(PeerAddress address, int attempts, Throwable cause) {
         super("the election listener could not bind " + address + " after " + attempts
                 + " attempt(s); this peer cannot take part in leader election: " + cause
-                + PortRange.bindHint(address.port()), cause);
+                + PortRange.bindHint(address.port(), cause), cause);
         this.address = address;
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quorum.transport.testing.LoopbackPorts;
+import java.io.IOException;
+import java.net.BindException;
 import org.junit.jupiter.api.Test;
 
 class PortRangeTest {
@@ -18,10 +20,17 @@ class PortRangeTest {
     void aFailedBindInTheEphemeralRangeGetsAHintAndOthersNone() {
         PortRange ephemeral = PortRange.ephemeral();
 
-        assertThat(PortRange.bindHint(ephemeral.first())).contains("port " + ephemeral.first(),
+        assertThat(PortRange.bindHint(ephemeral.first(), new BindException("Address already in use"))).contains("port " + ephemeral.first(),
                 "kernel's ephemeral range " + ephemeral.first() + "-" + ephemeral.last(),
                 "configure ports below " + ephemeral.first());
-        assertThat(PortRange.bindHint(ephemeral.first() - 1)).isEmpty();
+        assertThat(PortRange.bindHint(ephemeral.first() - 1, new BindException("Address already in use"))).isEmpty();
+    }
+
+    @Test
+    void onlyAPortInUseGetsTheHint() {
+        int inside = PortRange.ephemeral().first();
+
+        assertThat(PortRange.bindHint(inside, new IOException("Cannot assign requested address"))).isEmpty();
     }
 
     @Test
