@@ -15,10 +15,10 @@ import io.quorum.transport.runtime.DatagramElectionConfig;
 import io.quorum.transport.runtime.ElectionRuntime;
 import io.quorum.transport.runtime.PeerElectionContext;
 import io.quorum.transport.runtime.SystemTicker;
+import io.quorum.transport.testing.LoopbackPorts;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
@@ -211,20 +211,20 @@ class AuthFastSocketTest {
         return view.server(sid).orElseThrow().electionAddress().orElseThrow().toSocketAddress();
     }
 
-    /** Servers on 127.0.0.1, each with its own free quorum and election port. */
-    private static QuorumView loopbackView(int voters, int observers) throws IOException {
+    /**
+     * Servers on 127.0.0.1, each with its own quorum and election port, all distinct and free for
+     * UDP and TCP, from below the ephemeral range (picking ports one bind-and-close at a time may
+     * hand out one twice, and a freed ephemeral port may be anyone's next one).
+     */
+    private static QuorumView loopbackView(int voters, int observers) {
+        List<Integer> ports = LoopbackPorts.forServers(2 * (voters + observers));
         List<QuorumServer> servers = new ArrayList<>();
-        for (long sid = 1; sid <= voters + observers; sid++) {
-            servers.add(new QuorumServer(sid, new PeerAddress("127.0.0.1", freeUdpPort()),
-                    Optional.of(new PeerAddress("127.0.0.1", freeUdpPort())), Optional.empty(),
+        for (int i = 0; i < voters + observers; i++) {
+            long sid = i + 1;
+            servers.add(new QuorumServer(sid, new PeerAddress("127.0.0.1", ports.get(2 * i)),
+                    Optional.of(new PeerAddress("127.0.0.1", ports.get(2 * i + 1))), Optional.empty(),
                     sid <= voters ? LearnerType.PARTICIPANT : LearnerType.OBSERVER));
         }
         return QuorumView.majority(servers);
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return socket.getLocalPort();
-        }
     }
 }
