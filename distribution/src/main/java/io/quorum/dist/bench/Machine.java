@@ -1,5 +1,6 @@
 package io.quorum.dist.bench;
 
+import io.quorum.dist.cds.ClassDataArchive;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -22,9 +23,17 @@ final class Machine {
         machine.put("cpu", procLine("/proc/cpuinfo", "model name"));
         machine.put("memory", procLine("/proc/meminfo", "MemTotal"));
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        machine.put("peerJvmOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC, -Xmx64m (quorum) / -Xmx128m (ZooKeeper)");
+        machine.put("peerJvmOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC, "
+                + String.join(" ", ClassDataArchive.PEER_JVM_OPTIONS) + " (quorum) / -Xmx128m (ZooKeeper)");
+        machine.put("benchJvmOptions", benchJvmOptions());
         machine.put("loadAverageAtStart", load());
         return machine;
+    }
+
+    /** This JVM's -X options: the poller shares the cores with the peers it times. */
+    static String benchJvmOptions() {
+        return String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> option.startsWith("-X")).toList());
     }
 
     /** The 1, 5 and 15 minute load averages now. */

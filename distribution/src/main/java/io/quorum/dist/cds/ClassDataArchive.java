@@ -24,12 +24,21 @@ import java.util.concurrent.TimeUnit;
  * directories (a development build) cannot be archived by the JVM and get none.
  */
 public final class ClassDataArchive {
-    /** Heap and collector of every peer JVM our launchers start, and of the training run, which must match. */
-    public static final List<String> PEER_JVM_OPTIONS = List.of("-Xmx64m", "-XX:+UseSerialGC");
+    /**
+     * Heap and collector of every peer JVM our launchers start, and of the training run, which must
+     * match; the heap in huge pages where the kernel offers them ({@link TransparentHugePages}).
+     */
+    public static final List<String> PEER_JVM_OPTIONS = peerJvmOptions();
     private static final long TRAINING_BOUND_SECONDS = 120;
     private static volatile Path prepared;
 
     private ClassDataArchive() {
+    }
+
+    private static List<String> peerJvmOptions() {
+        List<String> options = new ArrayList<>(List.of("-Xmx64m", "-XX:+UseSerialGC"));
+        options.addAll(TransparentHugePages.peerJvmOptions());
+        return List.copyOf(options);
     }
 
     /**

@@ -23,7 +23,7 @@ public enum QuorumRuntime implements PeerRuntime {
      */
     @Override
     public List<String> jvmArguments(Path dir) {
-        List<String> arguments = new ArrayList<>(List.of("-Xmx64m"));
+        List<String> arguments = new ArrayList<>(ClassDataArchive.PEER_JVM_OPTIONS);
         arguments.addAll(ClassDataArchive.jvmOptions());
         String configured = System.getProperty("logback.configurationFile");
         if (configured != null) {

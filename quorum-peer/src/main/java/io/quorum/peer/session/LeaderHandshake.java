@@ -14,7 +14,7 @@ import java.util.TreeSet;
 /**
  * The leader's side of the sessions (PROTOCOL.md section 6.3 seen from the leader): gather a
  * quorum of FOLLOWERINFO, fix and persist the new epoch, send LEADERINFO; gather a quorum of
- * ACKEPOCH, persist currentEpoch, sync each learner and send NEWLEADER; gather a quorum of ACKs,
+ * ACKEPOCH, sync each learner and send NEWLEADER while persisting currentEpoch; gather a quorum of ACKs,
  * send UPTODATE and establish the epoch; then ping every tickTime/2 and keep a quorum. The leader
  * counts itself in every quorum; observers and servers the view does not count as voters never
  * do (ZOOKEEPER-769/1294). Learners that come late go through the same steps alone. A learner
@@ -247,14 +247,18 @@ public final class LeaderHandshake {
         if (phase != Phase.EPOCH || !view.verifier().containsQuorum(epochAcks)) {
             return;
         }
+        phase = Phase.SYNC;
+        nextStage(now, out);
+        // NEWLEADER goes out before our own currentEpoch write, as in ZooKeeper, whose learner
+        // handlers send it while its leader thread writes: the learners' fsyncs overlap ours
+        // instead of following them. We count ourselves among the NEWLEADER acks only once our
+        // write is durable, so no epoch is established on a currentEpoch the leader could lose.
+        stageOf(Stage.EPOCH_ACKED).forEach(c -> startSync(c, out));
         // No updatingEpoch marker, as neither 3.4.14's nor 3.9.5's leader writes one: the marker
         // guards a learner's snapshot-then-currentEpoch window, and the leader's log does not
         // change here (its epoch start is logged only once established).
         out.persistCurrentEpoch(newEpoch);
-        phase = Phase.SYNC;
         newLeaderAcks.add(myId);
-        nextStage(now, out);
-        stageOf(Stage.EPOCH_ACKED).forEach(c -> startSync(c, out));
         maybeNewLeaderQuorum(now, out);
     }
 
