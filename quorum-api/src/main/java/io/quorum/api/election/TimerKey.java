@@ -13,6 +13,19 @@ public record TimerKey(String name) {
         Objects.requireNonNull(name, "name is null");
     }
 
+    // equals and hashCode written out, not generated: a record's generated ones are linked through
+    // invokedynamic the first time they run, and a runtime first compares two timer keys (re-setting
+    // a pending timer) in the middle of a failover, where the linking took milliseconds of CPU.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TimerKey key && name.equals(key.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     @Override
     public String toString() {
         return name;

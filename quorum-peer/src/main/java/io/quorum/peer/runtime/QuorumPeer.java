@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,8 +149,10 @@ public final class QuorumPeer implements AutoCloseable {
 
     private void serve(Decision decision) throws InterruptedException {
         String ended;
+        // One call site for both roles: a follower that becomes leader links no new lambda mid-failover.
+        LongConsumer onEstablished = epoch -> established(decision, epoch);
         if (decision.role() == ServerState.LEADING) {
-            ended = sessions.lead(history, epoch -> established(decision, epoch));
+            ended = sessions.lead(history, onEstablished);
         } else {
             QuorumServer leader = config.view().server(decision.leader()).orElse(null);
             if (leader == null) {
@@ -157,7 +160,7 @@ public final class QuorumPeer implements AutoCloseable {
                 return;
             }
             LearnerType type = decision.role() == ServerState.OBSERVING ? LearnerType.OBSERVER : LearnerType.PARTICIPANT;
-            ended = sessions.learn(leader, type, history, epoch -> established(decision, epoch));
+            ended = sessions.learn(leader, type, history, onEstablished);
         }
         if (running) {
             LOG.info("{} session ended: {}; looking again", decision.role(), ended);
