@@ -92,7 +92,8 @@ class ConnectAndListenFailuresTest {
             cluster.start(1);
             dialUntilUnreachable(3);
             assertThat(failedDials(lines, Level.INFO)).isEqualTo(1);
-            assertThat(failedDials(lines, Level.DEBUG)).isEqualTo(2);
+            // At least: a repeated send (see dialUntilUnreachable) may dial once more in the streak.
+            assertThat(failedDials(lines, Level.DEBUG)).isGreaterThanOrEqualTo(2);
 
             cluster.start(2);
             cluster.connectAllEverywhere();
@@ -107,12 +108,24 @@ class ConnectAndListenFailuresTest {
         }
     }
 
-    /** Sends to sid 2 until {@code times} more dials to it have failed. */
+    /**
+     * Sends to sid 2 until {@code times} more dials to it have failed. A send is repeated if no
+     * failure follows it within a poll, as the core repeats its votes: a send made while sid 2's
+     * last connection is still dying goes to that connection and dials nobody (seen once in CI,
+     * right after sid 2 was stopped).
+     */
     private void dialUntilUnreachable(int times) {
         for (int i = 0; i < times; i++) {
             long before = unreachableReports();
-            cluster.get(1).toSend(2, payload("anyone there? " + i));
-            await().atMost(Duration.ofSeconds(5)).until(() -> unreachableReports() > before);
+            String text = "anyone there? " + i;
+            cluster.get(1).toSend(2, payload(text));
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (unreachableReports() > before) {
+                    return true;
+                }
+                cluster.get(1).toSend(2, payload(text));
+                return false;
+            });
         }
     }
 
