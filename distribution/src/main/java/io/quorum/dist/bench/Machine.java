@@ -23,8 +23,8 @@ final class Machine {
         machine.put("cpu", procLine("/proc/cpuinfo", "model name"));
         machine.put("memory", procLine("/proc/meminfo", "MemTotal"));
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        machine.put("peerJvmOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC, "
-                + String.join(" ", ClassDataArchive.PEER_JVM_OPTIONS) + " (quorum) / -Xmx128m (ZooKeeper)");
+        machine.put("peerJvmOptions", "every peer -XX:TieredStopAtLevel=1 -XX:+UseSerialGC; quorum "
+                + String.join(" ", ClassDataArchive.PEER_JVM_OPTIONS) + "; ZooKeeper -Xmx128m");
         machine.put("benchJvmOptions", benchJvmOptions());
         machine.put("loadAverageAtStart", load());
         return machine;
